@@ -1,0 +1,64 @@
+import { defineConfig, devices } from '@playwright/test';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+
+/** Browser tests run against the production build on this port (`npm test` builds first). */
+const PORT = Number(process.env.E2E_PORT ?? 4317);
+// With a Redis (npm test provides one), the e2e server uses it under a key prefix of its own.
+const REDIS_URL = process.env.TEST_REDIS_URL;
+const prefix = `rc-e2e-${randomBytes(4).toString('hex')}`;
+
+// Debian's Chromium where it is installed (Playwright cannot download its own browser here);
+// otherwise Playwright's own browser, if the user has one.
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.e2e.ts',
+	fullyParallel: false,
+	workers: 1,
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	outputDir: 'test-results',
+	reporter: [['list'], ['json', { outputFile: '.test-output/playwright.json' }]],
+	webServer: {
+		// a single node process (no npm wrapper) so Playwright can stop it cleanly
+		command: 'node --import tsx server/index.ts',
+		url: `http://127.0.0.1:${PORT}/healthz`,
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			...(REDIS_URL ? { REDIS_URL, REDIS_PREFIX: prefix } : {})
+		},
+		reuseExistingServer: false,
+		timeout: 60_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	},
+	use: {
+		baseURL: `http://127.0.0.1:${PORT}`,
+		trace: 'off',
+		screenshot: 'only-on-failure'
+	},
+	projects: [
+		{
+			name: 'chromium',
+			use: {
+				...devices['Desktop Chrome'],
+				launchOptions: {
+					executablePath: chromiumPath,
+					args: [
+						'--headless',
+						'--no-sandbox',
+						'--disable-gpu',
+						'--disable-quic',
+						'--no-first-run',
+						'--disable-background-networking',
+						'--disable-component-update',
+						'--disable-sync'
+					]
+				}
+			}
+		}
+	]
+});

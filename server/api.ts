@@ -1,0 +1,82 @@
+/** The HTTP API: `POST /api/groups` and `GET /healthz`. Mounted by server/index.ts and by the dev server. */
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import { ERROR_CODE, LIMITS, type CreateGroupResponse, type ProtocolError } from '../src/lib/protocol/protocol.ts';
+import { isPlainObject, text } from '../src/lib/protocol/schema.ts';
+import { newGroupId } from './credentials.ts';
+import type { Logger } from './log.ts';
+import { DEVICE_KIND, newGroup } from './rooms.ts';
+import { StoreUnavailableError, type RoomStore } from './store/room-store.ts';
+
+export interface ApiOptions {
+	store: RoomStore;
+	log: Logger;
+	publicUrl?: string;
+	now?: () => number;
+}
+
+const groupName = text(LIMITS.GROUP_NAME_MAX_CHARS);
+
+export function createApi({ store, log, publicUrl, now = Date.now }: ApiOptions): express.Express {
+	const api = express();
+	api.disable('x-powered-by');
+
+	api.get('/healthz', (_req, res) => {
+		res.json({ ok: true, store: store.kind });
+	});
+
+	api.post('/api/groups', express.json({ limit: LIMITS.HTTP_BODY_MAX_BYTES }), async (req, res) => {
+		const body: unknown = req.body;
+		if (!isPlainObject(body))
+			return void res.status(400).json(problem(ERROR_CODE.invalidPayload, 'Send a JSON object { "name": "..." }.'));
+		const extra = Object.keys(body).find((key) => key !== 'name');
+		if (extra) return void res.status(400).json(problem(ERROR_CODE.invalidField, `\`${extra.slice(0, 40)}\` is not a field of a new group.`));
+		const name = groupName.parse(body.name, 'name');
+		if (!name.ok) return void res.status(400).json({ error: name.error });
+
+		const groupId = newGroupId();
+		const { room, credentials } = newGroup(groupId, name.value, now());
+		try {
+			await store.create(room);
+		} catch (error) {
+			log.error('group.create_failed', { reason: error instanceof Error ? error.name : 'unknown' });
+			const unavailable = error instanceof StoreUnavailableError;
+			return void res
+				.status(503)
+				.json(problem(unavailable ? ERROR_CODE.unavailable : ERROR_CODE.internal, 'The group could not be saved. Try again in a moment.'));
+		}
+		log.info('group.created', { groupId });
+		const origin = publicUrl ?? requestOrigin(req);
+		const link = (kind: string) => `${origin}/g/${groupId}/${kind}#key=${encodeURIComponent(credentials[kind as keyof typeof credentials])}`;
+		const response: CreateGroupResponse = {
+			groupId,
+			links: { remote: link(DEVICE_KIND.remote), desk: link(DEVICE_KIND.desk), display: link(DEVICE_KIND.display) }
+		};
+		res.status(201).json(response);
+	});
+
+	api.use('/api', (_req, res) => {
+		res.status(404).json(problem(ERROR_CODE.notFound, 'There is no such API endpoint.'));
+	});
+
+	const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+		const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+		const message =
+			status === 413
+				? `The request body is larger than ${LIMITS.HTTP_BODY_MAX_BYTES} bytes.`
+				: status < 500
+					? 'The request body is not valid JSON.'
+					: 'Something went wrong on the server.';
+		if (status >= 500) log.error('api.error', { reason: error instanceof Error ? error.name : 'unknown' });
+		res.status(status).json(problem(status < 500 ? ERROR_CODE.invalidPayload : ERROR_CODE.internal, message));
+	};
+	api.use(onError);
+	return api;
+}
+
+function problem(code: ProtocolError['code'], message: string): { error: ProtocolError } {
+	return { error: { code, message } };
+}
+
+function requestOrigin(req: Request): string {
+	return `${req.protocol}://${req.get('host')}`;
+}

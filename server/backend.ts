@@ -1,0 +1,39 @@
+/** Opens the store the configuration asks for: Redis when REDIS_URL is set, else the embedded one. */
+import { createShardedAdapter } from '@socket.io/redis-adapter';
+import type { Config } from './config.ts';
+import type { Logger } from './log.ts';
+import { connectRedis } from './redis.ts';
+import { createMemoryStore } from './store/room-store.memory.ts';
+import { createRedisStore } from './store/room-store.redis.ts';
+import type { RoomStore } from './store/room-store.ts';
+import type { Components } from './app.ts';
+
+export interface Backend {
+	store: RoomStore;
+	adapter?: Components['adapter'];
+	close(): Promise<void>;
+}
+
+export async function openBackend(config: Config, log: Logger): Promise<Backend> {
+	const ttls = { groupTtlS: config.groupTtlS, sessionTtlS: config.sessionTtlS };
+	if (!config.redisUrl) {
+		const store = createMemoryStore(ttls);
+		return { store, close: () => store.close() };
+	}
+	const redis = await connectRedis(config.redisUrl, log, 'store');
+	const pub = await connectRedis(config.redisUrl, log, 'pubsub');
+	const sub = pub.duplicate();
+	sub.on('error', () => {}); // reported through `pub`; an unhandled error here would end the process
+	await sub.connect();
+	const store = createRedisStore(redis, { ...ttls, prefix: config.redisPrefix });
+	// Sharded pub/sub carries broadcasts between nodes and keeps nothing in Redis afterwards.
+	const adapter = createShardedAdapter(pub, sub, { channelPrefix: `${config.redisPrefix}:sio` });
+	return {
+		store,
+		adapter,
+		async close() {
+			await store.close();
+			await Promise.allSettled([redis.close(), pub.close(), sub.close()]);
+		}
+	};
+}

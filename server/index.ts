@@ -1,0 +1,50 @@
+/**
+ * The composition root: reads the configuration, opens the store, and serves the pages (SvelteKit's
+ * production build), the API and Socket.IO on one port. Run it with `npm start`.
+ */
+import express from 'express';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createApplication } from './app.ts';
+import { openBackend } from './backend.ts';
+import { readConfig } from './config.ts';
+import { createLogger } from './log.ts';
+
+const SHUTDOWN_GRACE_MS = 5000;
+
+const config = readConfig(process.env);
+const log = createLogger();
+const backend = await openBackend(config, log);
+
+const app = express();
+app.disable('x-powered-by');
+const httpServer = createServer(app);
+const roomcast = createApplication(httpServer, { ...backend, log, publicUrl: config.publicUrl });
+app.use(roomcast.api);
+
+// SvelteKit's adapter-node output, imported at run time so this file type-checks without a build.
+const handlerUrl = pathToFileURL(path.resolve(process.env.BUILD_DIR ?? 'build', 'handler.js')).href;
+const { handler } = (await import(handlerUrl)) as { handler: express.RequestHandler };
+app.use(handler);
+
+httpServer.listen(config.port, config.host, () => {
+	const address = httpServer.address();
+	const port = typeof address === 'object' && address ? address.port : config.port;
+	log.info('server.listening', { port, store: backend.store.kind });
+	const where = backend.store.kind === 'redis' ? 'Redis (REDIS_URL)' : 'embedded in-process store (state is lost when this process stops; set REDIS_URL to keep it)';
+	console.log(`Roomcast is up on http://${config.host ?? 'localhost'}:${port}, using the ${where}.`);
+});
+
+let stopping = false;
+async function shutdown() {
+	if (stopping) return;
+	stopping = true;
+	log.info('server.stopping');
+	setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
+	await roomcast.close();
+	await backend.close();
+	process.exit(0);
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

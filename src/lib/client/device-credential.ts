@@ -1,0 +1,35 @@
+/**
+ * A device's credential arrives once in its link's fragment (`#key=...`), is kept in this browser's
+ * storage so a reload or a reboot of the projector laptop reconnects by itself, and is then removed
+ * from the address bar so it is never on screen.
+ */
+export const PAGE_KIND = { remote: 'remote', desk: 'desk', display: 'display' } as const;
+export type PageKind = (typeof PAGE_KIND)[keyof typeof PAGE_KIND];
+
+const storageKey = (groupId: string, kind: PageKind) => `roomcast:${groupId}:${kind}`;
+
+export function takeCredential(groupId: string, kind: PageKind): string | null {
+	const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
+	if (fromLink) {
+		try {
+			localStorage.setItem(storageKey(groupId, kind), fromLink);
+		} catch {
+			// storage refused (private mode): the page still works until it is closed
+		}
+		history.replaceState(history.state, '', location.pathname);
+		return fromLink;
+	}
+	try {
+		return localStorage.getItem(storageKey(groupId, kind));
+	} catch {
+		return null;
+	}
+}
+
+export function forgetCredential(groupId: string, kind: PageKind): void {
+	try {
+		localStorage.removeItem(storageKey(groupId, kind));
+	} catch {
+		// nothing stored
+	}
+}

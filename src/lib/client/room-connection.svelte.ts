@@ -1,0 +1,160 @@
+/**
+ * The one socket a page holds: it connects with the device credential, keeps the newest snapshot,
+ * and sends commands through an outbox. A command stays pending until acknowledged and is sent again
+ * with the same id after a reconnect (the server answers a repeated id with its first result).
+ */
+import { io, type Socket } from 'socket.io-client';
+import {
+	ERROR_CODE,
+	RETRYABLE,
+	type ClientToServerEvents,
+	type Command,
+	type CommandAck,
+	type CommandInput,
+	type ProtocolError,
+	type RoomState,
+	type ServerToClientEvents
+} from '../protocol/protocol.ts';
+
+export const LINK = {
+	connecting: 'connecting',
+	online: 'online',
+	offline: 'offline',
+	/** The server refused this device's credential: reconnecting will not help. */
+	refused: 'refused'
+} as const;
+export type LinkStatus = (typeof LINK)[keyof typeof LINK];
+
+export interface PendingCommand {
+	command: Command;
+	/** Number of times it was emitted. */
+	attempts: number;
+}
+
+interface OutboxEntry extends PendingCommand {
+	settle: (ack: CommandAck) => void;
+}
+
+export interface ConnectionOptions {
+	/** Server origin; defaults to the page's own. */
+	url?: string;
+	/** Delay before retrying a command the server could not save yet (store unavailable). */
+	retryDelayMs?: number;
+}
+
+const RECONNECT_DELAY_MS = 500;
+const RECONNECT_DELAY_MAX_MS = 5000;
+
+export class RoomConnection {
+	status = $state<LinkStatus>(LINK.connecting);
+	/** The newest snapshot seen; never replaced by an older version. */
+	room = $state.raw<RoomState | null>(null);
+	pending = $state.raw<PendingCommand[]>([]);
+	/** The last command the server refused, for the page to show in words. */
+	lastError = $state.raw<ProtocolError | null>(null);
+	refusal = $state.raw<ProtocolError | null>(null);
+
+	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+	#outbox = new Map<string, OutboxEntry>();
+	#retryDelayMs: number;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(groupId: string, key: string, options: ConnectionOptions = {}) {
+		this.#retryDelayMs = options.retryDelayMs ?? 1000;
+		const socketOptions = {
+			auth: { groupId, key },
+			transports: ['websocket'],
+			reconnectionDelay: RECONNECT_DELAY_MS,
+			reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
+			randomizationFactor: 0.5
+		};
+		this.#socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
+		this.#socket.on('connect', () => {
+			this.status = LINK.online;
+			this.refusal = null;
+			this.#flush();
+		});
+		this.#socket.on('disconnect', () => {
+			if (this.status !== LINK.refused) this.status = LINK.offline;
+		});
+		this.#socket.on('connect_error', (error) => {
+			const data = (error as Error & { data?: ProtocolError }).data;
+			if (this.#socket.active) {
+				this.status = LINK.offline; // a network failure: Socket.IO retries by itself
+			} else if (data?.code === ERROR_CODE.forbidden) {
+				this.status = LINK.refused;
+				this.refusal = data;
+			} else {
+				this.status = LINK.offline; // refused for now (store unavailable): try again shortly
+				setTimeout(() => this.#socket.connect(), RECONNECT_DELAY_MS + Math.random() * RECONNECT_DELAY_MS);
+			}
+		});
+		this.#socket.on('state', (snapshot) => this.#receive(snapshot));
+	}
+
+	/** Sends a command; resolves with the server's answer (after any retries). */
+	send(input: CommandInput): Promise<CommandAck> {
+		const command = { ...input, id: newCommandId() } as Command;
+		return new Promise((resolve) => {
+			const entry: OutboxEntry = { command, attempts: 0, settle: resolve };
+			this.#outbox.set(command.id, entry);
+			this.#publishPending();
+			if (this.#socket.connected) this.#emit(entry);
+		});
+	}
+
+	isPending(type: Command['type']): boolean {
+		return this.pending.some((p) => p.command.type === type);
+	}
+
+	close(): void {
+		clearTimeout(this.#retryTimer);
+		this.#socket.close();
+	}
+
+	#receive(snapshot: RoomState) {
+		// [R23] ignore anything older than what this page already shows
+		if (this.room && this.room.groupId === snapshot.groupId && snapshot.version <= this.room.version) return;
+		this.room = snapshot;
+	}
+
+	#emit(entry: OutboxEntry) {
+		entry.attempts += 1;
+		this.#socket.emit('command', entry.command, (ack) => this.#settle(entry.command.id, ack));
+	}
+
+	#settle(id: string, ack: CommandAck) {
+		const entry = this.#outbox.get(id);
+		if (!entry) return; // answered already (a retry's duplicate answer)
+		if (!ack.ok && RETRYABLE.has(ack.error.code)) {
+			this.#scheduleRetry();
+			return;
+		}
+		this.#outbox.delete(id);
+		this.#publishPending();
+		if (!ack.ok) this.lastError = ack.error;
+		entry.settle(ack);
+	}
+
+	#flush() {
+		for (const entry of this.#outbox.values()) this.#emit(entry);
+	}
+
+	#scheduleRetry() {
+		if (this.#retryTimer) return;
+		this.#retryTimer = setTimeout(() => {
+			this.#retryTimer = undefined;
+			if (this.#socket.connected) this.#flush();
+		}, this.#retryDelayMs);
+	}
+
+	#publishPending() {
+		this.pending = [...this.#outbox.values()].map(({ command, attempts }) => ({ command, attempts }));
+	}
+}
+
+function newCommandId(): string {
+	const bytes = new Uint8Array(12);
+	crypto.getRandomValues(bytes); // available on plain http too, unlike crypto.randomUUID
+	return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

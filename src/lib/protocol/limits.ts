@@ -1,0 +1,21 @@
+/** Bounds the server enforces. Text is measured in UTF-16 code units (JavaScript string length). */
+export const LIMITS = {
+	/** A person's name as given (speaker, queue). */
+	NAME_MAX_CHARS: 200,
+	/** The group's name. */
+	GROUP_NAME_MAX_CHARS: 200,
+	/** Board title and column headings. */
+	TITLE_MAX_CHARS: 300,
+	/** One board item. */
+	ITEM_MAX_CHARS: 1000,
+	/** People waiting in the queue. */
+	QUEUE_MAX: 60,
+	/** Items in one board column. */
+	COLUMN_MAX_ITEMS: 40,
+	/** A command id: the client makes it, 1-64 of A-Z a-z 0-9 _ -. */
+	COMMAND_ID_MAX_CHARS: 64,
+	/** Largest Socket.IO message the server reads; a bigger one closes the socket. */
+	SOCKET_MESSAGE_MAX_BYTES: 8 * 1024,
+	/** Largest HTTP body the API reads. */
+	HTTP_BODY_MAX_BYTES: 4 * 1024
+} as const;

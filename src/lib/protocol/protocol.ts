@@ -1,0 +1,49 @@
+/**
+ * The one protocol module: imported by the pages and by `server/`. See docs/protocol.md.
+ */
+import type { Command } from './commands.ts';
+import type { ProtocolError } from './errors.ts';
+import type { Role, RoomState } from './state.ts';
+
+export * from './commands.ts';
+export * from './errors.ts';
+export * from './limits.ts';
+export * from './state.ts';
+
+/** Bumped when a change would break an existing client. Sent in every snapshot. */
+export const PROTOCOL_VERSION = 1;
+
+export type CommandAck = { ok: true; version: number } | { ok: false; error: ProtocolError };
+
+export interface ClientToServerEvents {
+	command: (command: Command, ack: (reply: CommandAck) => void) => void;
+}
+
+export interface ServerToClientEvents {
+	state: (snapshot: RoomState) => void;
+}
+
+/** What the handshake `auth` must hold. */
+export interface HandshakeAuth {
+	groupId: string;
+	key: string;
+}
+
+/** What the server knows about a connected socket, from its credential. */
+export interface SocketData {
+	groupId: string;
+	deviceId: string;
+	role: Role;
+}
+
+/** The `data` of a refused handshake's `connect_error`. */
+export type ConnectErrorData = ProtocolError;
+
+/** `POST /api/groups` */
+export interface CreateGroupRequest {
+	name: string;
+}
+export interface CreateGroupResponse {
+	groupId: string;
+	links: { remote: string; desk: string; display: string };
+}

@@ -1,0 +1,47 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
+import type { Server as HttpServer } from 'node:http';
+
+/**
+ * `npm run dev` and `vite preview` serve the API and Socket.IO from Vite's own http server, through
+ * the same factory as production. `destroyUpgrade: false` leaves Vite's HMR socket alone.
+ */
+function roomcastServer(): Plugin {
+	async function attach(server: ViteDevServer | PreviewServer) {
+		const httpServer = server.httpServer as HttpServer | null;
+		if (!httpServer || process.env.VITEST) return; // middleware mode or vitest: nothing to attach to
+		// dynamic imports keep socket.io and redis out of the bundled config
+		const { readConfig } = await import('./server/config.ts');
+		const { createLogger } = await import('./server/log.ts');
+		const { openBackend } = await import('./server/backend.ts');
+		const { createApplication } = await import('./server/app.ts');
+		const config = readConfig(process.env);
+		const log = createLogger();
+		const backend = await openBackend(config, log);
+		const app = createApplication(httpServer, { ...backend, log, publicUrl: config.publicUrl, destroyUpgrade: false });
+		server.middlewares.use(app.api);
+		log.info('server.dev', { store: backend.store.kind });
+		httpServer.once('close', () => {
+			void app.close().then(() => backend.close());
+		});
+	}
+	return {
+		name: 'roomcast-server',
+		configureServer: attach,
+		configurePreviewServer: attach
+	};
+}
+
+export default defineConfig({
+	plugins: [sveltekit(), roomcastServer()],
+	server: { host: true, port: 5173 },
+	preview: { host: true, port: 4173 },
+	test: {
+		include: ['tests/{unit,store,server}/**/*.test.ts'],
+		environment: 'node',
+		globalSetup: ['tests/helpers/redis.global.ts'],
+		testTimeout: 15_000,
+		hookTimeout: 20_000
+	}
+});
