@@ -53,6 +53,11 @@ export class RoomConnection {
 	/** The last command the server refused, for the page to show in words. */
 	lastError = $state.raw<ProtocolError | null>(null);
 	refusal = $state.raw<ProtocolError | null>(null);
+	/**
+	 * How many snapshots arrived, counting ones ignored as not newer. A snapshot of an unchanged room
+	 * after a reconnect leaves `room` as it was; this lets a page see that the server answered.
+	 */
+	snapshotsReceived = $state(0);
 
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 	#outbox = new Map<string, OutboxEntry>();
@@ -113,6 +118,7 @@ export class RoomConnection {
 	}
 
 	#receive(snapshot: RoomState) {
+		this.snapshotsReceived += 1;
 		// [R23] ignore anything older than what this page already shows
 		if (this.room && this.room.groupId === snapshot.groupId && snapshot.version <= this.room.version) return;
 		this.room = snapshot;
