@@ -6,6 +6,7 @@
  * One round trip per command in the common case: the node that serves a group caches it, applies the
  * group's commands one at a time, and writes with a compare-and-set script on the version. When
  * another node wrote first, the script answers with the current room and the change runs again.
+ * A refusal judged on the cached copy is judged again on a fresh read before it is answered.
  */
 import type { Session } from '../../src/lib/protocol/protocol.ts';
 import type { RedisConnection } from '../redis.ts';
@@ -98,11 +99,21 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 		load: (groupId) => queue.run(groupId, () => fetch(groupId)),
 		update<T>(groupId: string, change: (room: StoredRoom) => Change<T>): Promise<UpdateOutcome<T>> {
 			return queue.run(groupId, async () => {
-				let room = cache.get(groupId) ?? (await fetch(groupId));
+				let room = cache.get(groupId);
+				let fresh = !room;
+				if (!room) room = await fetch(groupId);
 				for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
 					if (!room) return { found: false };
 					const { next, result } = change(room);
-					if (!next) return { found: true, result, room };
+					if (!next) {
+						if (fresh) return { found: true, result, room };
+						// A refusal judged on a cached copy may be out of date (another node may have
+						// moved on): judge it again on what Redis holds now. Accepted commands need no
+						// such read: the compare-and-set below catches a stale copy.
+						room = await fetch(groupId);
+						fresh = true;
+						continue;
+					}
 					const { doc, session } = encode(next);
 					const reply = (await call(
 						() =>
@@ -125,6 +136,7 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 						return { found: true, result, room: next };
 					}
 					room = reply[0] === -1 ? null : decode(reply[1] ?? null, reply[2] || null);
+					fresh = true;
 					remember(room, groupId);
 				}
 				throw new StoreUnavailableError(new Error('too many write conflicts'));

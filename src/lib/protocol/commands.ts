@@ -88,6 +88,15 @@ export type ParsedCommand = { ok: true; command: Command } | { ok: false; error:
 
 /** Runtime validation of anything a client sent as a command. Never throws. */
 export function parseCommand(payload: unknown): ParsedCommand {
+	try {
+		return parseUntrusted(payload);
+	} catch {
+		// only a hand-made object (getters, proxies) can get here: JSON from a socket cannot
+		return reject(ERROR_CODE.invalidPayload, 'A command must be plain data { id, type, ...fields }.');
+	}
+}
+
+function parseUntrusted(payload: unknown): ParsedCommand {
 	if (!isPlainObject(payload))
 		return reject(ERROR_CODE.invalidPayload, 'A command must be an object { id, type, ...fields }.');
 	const { id, type } = payload;

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { COMMANDS, COMMAND_TYPES, LIMITS, parseCommand } from '../../src/lib/protocol/protocol.ts';
+
+const codeOf = (payload: unknown) => {
+	const parsed = parseCommand(payload);
+	return parsed.ok ? 'ok' : parsed.error.code;
+};
+
+describe('parseCommand', () => {
+	it('accepts the documented example of every command', () => {
+		for (const type of COMMAND_TYPES) {
+			const payload = { id: 'abc_123', type, ...COMMANDS[type].example };
+			expect(parseCommand(payload), type).toEqual({ ok: true, command: payload });
+		}
+	});
+
+	it('[R20] refuses what is not a command object', () => {
+		for (const payload of [null, undefined, 42, 'speaker.set', [], [{ id: 'a', type: 'queue.next' }], new Date()])
+			expect(codeOf(payload)).toBe('invalid_payload');
+	});
+
+	it('[R20] refuses a missing, empty, oversized or odd id', () => {
+		for (const id of [undefined, '', 7, 'a'.repeat(LIMITS.COMMAND_ID_MAX_CHARS + 1), 'has space', '<script>'])
+			expect(codeOf({ id, type: 'queue.next' }), String(id)).toBe('invalid_payload');
+	});
+
+	it('[R20] refuses an unknown type, including inherited property names', () => {
+		for (const type of ['speaker.shout', 'toString', '__proto__', 'constructor', 3, undefined])
+			expect(codeOf({ id: 'a', type }), String(type)).toBe('unknown_command');
+	});
+
+	it('[R20] refuses missing, extra and wrong-typed fields with a sentence naming the field', () => {
+		const missing = parseCommand({ id: 'a', type: 'speaker.set' });
+		expect(missing).toEqual({ ok: false, error: { code: 'invalid_field', message: '`name` is required for speaker.set.' } });
+		expect(codeOf({ id: 'a', type: 'speaker.set', name: 'Casey', role: 'admin' })).toBe('invalid_field');
+		expect(codeOf({ id: 'a', type: 'speaker.set', name: 42 })).toBe('invalid_field');
+		expect(codeOf({ id: 'a', type: 'speaker.set', name: '' })).toBe('invalid_field');
+		expect(codeOf({ id: 'a', type: 'feedback.set', permission: 'yes' })).toBe('invalid_field');
+		expect(codeOf({ id: 'a', type: 'board.addItem', column: 'middle', text: 'x' })).toBe('invalid_field');
+		expect(codeOf({ id: 'a', type: 'queue.move', entryId: 'q1', toIndex: -1 })).toBe('invalid_field');
+		expect(codeOf({ id: 'a', type: 'queue.move', entryId: 'q1', toIndex: 1.5 })).toBe('invalid_field');
+		expect(codeOf({ id: 'a', type: 'queue.remove', entryId: { $gt: '' } })).toBe('invalid_field');
+	});
+
+	it('[R20] refuses text over its documented limit', () => {
+		expect(codeOf({ id: 'a', type: 'speaker.set', name: 'K'.repeat(LIMITS.NAME_MAX_CHARS) })).toBe('ok');
+		expect(codeOf({ id: 'a', type: 'speaker.set', name: 'K'.repeat(LIMITS.NAME_MAX_CHARS + 1) })).toBe('too_long');
+		expect(codeOf({ id: 'a', type: 'board.addItem', column: 'left', text: 'x'.repeat(LIMITS.ITEM_MAX_CHARS + 1) })).toBe('too_long');
+		expect(codeOf({ id: 'a', type: 'board.setTitle', title: 'x'.repeat(LIMITS.TITLE_MAX_CHARS + 1) })).toBe('too_long');
+	});
+
+	it('never throws, whatever arrives', () => {
+		const hostile = Object.create({ type: 'queue.next', id: 'a' });
+		const throwing = { id: 'a', type: 'speaker.set', get name() { throw new Error('boom'); } };
+		expect(codeOf(hostile)).toBe('invalid_payload');
+		expect(() => parseCommand(throwing)).not.toThrow();
+	});
+});
