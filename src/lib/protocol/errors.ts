@@ -21,6 +21,24 @@ export const ERROR_CODE = {
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 
+/** What each code means, for docs/protocol.md. */
+export const ERROR_MEANING: Record<ErrorCode, string> = {
+	invalid_payload: 'The payload is not an object `{ id, type, ...fields }`, or its `id` is missing or malformed.',
+	unknown_command: 'No command has this `type`.',
+	invalid_field: 'A field is missing, unexpected, of the wrong type or out of range.',
+	too_long: 'A text is longer than its limit.',
+	forbidden: 'This device may not do this (a display sends no command), or its credential was refused.',
+	no_session: 'The command needs a running session and none is running.',
+	session_active: 'A session is already running.',
+	not_found: 'The queue entry or board item is no longer there.',
+	queue_empty: 'Nobody is waiting in the queue.',
+	no_speaker: 'Nobody is speaking.',
+	full: 'The queue or the column is full.',
+	no_group: 'The group no longer exists (it expired, or never did).',
+	unavailable: 'The server cannot reach its store. Nothing was applied.',
+	internal: 'An unexpected server error. Nothing was applied.'
+};
+
 export interface ProtocolError {
 	code: ErrorCode;
 	message: string;
