@@ -4,7 +4,7 @@
 //   3. Playwright: the production build in real Chromium
 // A Redis is found or started for the run (see redis-for-tests.ts) and handed on as TEST_REDIS_URL.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { ensureRedis } from './redis-for-tests.ts';
 
 const OUT = '.test-output';
@@ -58,5 +58,7 @@ try {
 
 console.log('');
 for (const line of suites) console.log(`  ${line}`);
-console.log(`${totals.passed} passed, ${totals.failed} failed`);
+const summary = `${totals.passed} passed, ${totals.failed} failed`;
+writeFileSync(`${OUT}/summary.txt`, summary + '\n');
+console.log(summary);
 process.exit(totals.failed > 0 ? 1 : 0);
