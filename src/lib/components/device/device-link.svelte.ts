@@ -1,0 +1,42 @@
+import { forgetCredential, takeCredential, type PageKind } from '../../client/device-credential.ts';
+import { LINK, RoomConnection } from '../../client/room-connection.svelte.ts';
+
+/**
+ * A page's pairing with its group: the credential from the link or from storage, and the one
+ * RoomConnection made with it. `open` is meant for an `$effect` and returns its own cleanup.
+ */
+export class DeviceLink {
+	connection = $state.raw<RoomConnection | null>(null);
+	/** No credential in the link or in storage. */
+	missing = $state(false);
+
+	constructor(readonly kind: PageKind) {}
+
+	/** The page must show "not paired" and nothing of the group. */
+	get unpaired(): boolean {
+		return this.missing || this.connection?.status === LINK.refused;
+	}
+
+	open(groupId: string): () => void {
+		const key = takeCredential(groupId, this.kind);
+		if (!key) {
+			this.missing = true;
+			return () => {};
+		}
+		this.missing = false;
+		const conn = new RoomConnection(groupId, key);
+		this.connection = conn;
+		// A refused credential will never work again (revoked, or a mistyped link): drop it so a
+		// reload asks for the link instead of retrying forever.
+		const stopWatching = $effect.root(() => {
+			$effect(() => {
+				if (conn.status === LINK.refused) forgetCredential(groupId, this.kind);
+			});
+		});
+		return () => {
+			stopWatching();
+			conn.close();
+			if (this.connection === conn) this.connection = null;
+		};
+	}
+}
