@@ -7,6 +7,9 @@ import { Server, type Socket } from 'socket.io';
 import {
 	ERROR_CODE,
 	LIMITS,
+	ROLE,
+	type Role,
+	type RoomState,
 	parseCommand,
 	type ClientToServerEvents,
 	type CommandAck,
@@ -16,6 +19,7 @@ import {
 } from '../src/lib/protocol/protocol.ts';
 import { isPlainObject } from '../src/lib/protocol/schema.ts';
 import { canSend } from '../src/lib/room/room.ts';
+import { viewFor } from '../src/lib/room/room.view.ts';
 import { hashCredential, sameHash } from './credentials.ts';
 import type { Logger } from './log.ts';
 import { runCommand } from './rooms.ts';
@@ -32,7 +36,8 @@ export interface RealtimeOptions {
 	destroyUpgrade?: boolean;
 }
 
-export const roomOf = (groupId: string) => `g:${groupId}`;
+/** Each group has one Socket.IO room per role, because each role is sent its own view [R40]. */
+export const roomOf = (groupId: string, role: Role) => `g:${groupId}:${role}`;
 
 export function attachRealtime(httpServer: HttpServer, { store, log, now = Date.now, destroyUpgrade = true }: RealtimeOptions): RoomcastServer {
 	const io: RoomcastServer = new Server(httpServer, {
@@ -70,7 +75,7 @@ export function attachRealtime(httpServer: HttpServer, { store, log, now = Date.
 	io.on('connection', (socket) => {
 		const { groupId, role, deviceId } = socket.data;
 		log.info('socket.connected', { groupId, deviceId, role });
-		void socket.join(roomOf(groupId));
+		void socket.join(roomOf(groupId, role));
 		void sendSnapshot(socket);
 		socket.on('command', (payload: unknown, ack: unknown) => {
 			const reply = typeof ack === 'function' ? (ack as (a: CommandAck) => void) : () => {};
@@ -86,7 +91,7 @@ export function attachRealtime(httpServer: HttpServer, { store, log, now = Date.
 	async function sendSnapshot(socket: RoomcastSocket) {
 		try {
 			const room = await store.load(socket.data.groupId);
-			if (room) socket.emit('state', room.state);
+			if (room) socket.emit('state', viewFor(socket.data.role, room.state));
 			else socket.disconnect(true);
 		} catch (error) {
 			log.warn('snapshot.failed', { groupId: socket.data.groupId, reason: errorName(error) });
@@ -108,13 +113,17 @@ export function attachRealtime(httpServer: HttpServer, { store, log, now = Date.
 			if (!outcome.found)
 				return { ok: false, error: { code: ERROR_CODE.noGroup, message: 'This group no longer exists.' } };
 			const { ack, changed } = outcome.result;
-			if (changed) io.to(roomOf(groupId)).emit('state', changed);
+			if (changed) broadcast(changed);
 			return ack;
 		} catch (error) {
 			if (!(error instanceof StoreUnavailableError)) throw error;
 			log.warn('command.unavailable', { groupId, type: command.type });
 			return { ok: false, error: { code: ERROR_CODE.unavailable, message: 'Saving is paused: the server cannot reach its store. It will be sent again.' } };
 		}
+	}
+
+	function broadcast(changed: RoomState) {
+		for (const role of Object.values(ROLE)) io.to(roomOf(changed.groupId, role)).emit('state', viewFor(role, changed));
 	}
 
 	return io;

@@ -99,7 +99,7 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 		load: (groupId) => queue.run(groupId, () => fetch(groupId)),
 		update<T>(groupId: string, change: (room: StoredRoom) => Change<T>): Promise<UpdateOutcome<T>> {
 			return queue.run(groupId, async () => {
-				let room = cache.get(groupId);
+				let room: StoredRoom | null = cache.get(groupId) ?? null;
 				let fresh = !room;
 				if (!room) room = await fetch(groupId);
 				for (let attempt = 0; attempt <= MAX_CONFLICT_RETRIES; attempt++) {

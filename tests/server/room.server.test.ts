@@ -44,7 +44,7 @@ describe.each(Object.keys(stores))('server with the %s store', (kind) => {
 	it('[R21] every device starts with a full snapshot of its group', async () => {
 		const keys = await openGroup();
 		for (const c of [remote, desk, display])
-			expect(c.latest()).toEqual({ protocol: 1, groupId: keys.groupId, version: 1, group: { name: 'Monday group' }, session: null });
+			expect(c.latest()).toMatchObject({ protocol: 1, groupId: keys.groupId, version: 1, group: { name: 'Monday group', topics: [] }, session: null });
 	});
 
 	it('acks a command with the new version and broadcasts it to every device', async () => {
@@ -130,9 +130,10 @@ describe.each(Object.keys(stores))('server with the %s store', (kind) => {
 
 	it('[R20] a command without an ack callback, or with junk arguments, does not hurt the server', async () => {
 		await openGroup();
-		remote.socket.emit('command' as never);
-		remote.socket.emit('command' as never, null as never, 'not a function' as never);
-		remote.socket.emit('something.else' as never, { id: 'z' } as never);
+		const raw = remote.socket as unknown as { emit(...args: unknown[]): void };
+		raw.emit('command');
+		raw.emit('command', null, 'not a function');
+		raw.emit('something.else', { id: 'z' });
 		expect(await remote.send({ id: 'j1', type: 'session.start' })).toEqual({ ok: true, version: 2 });
 	});
 
@@ -141,7 +142,8 @@ describe.each(Object.keys(stores))('server with the %s store', (kind) => {
 		await remote.send({ id: 'o0', type: 'session.start' });
 		const version = remote.latest().version;
 		const gone = disconnected(desk.socket);
-		desk.socket.emit('command', { id: 'o1', type: 'board.addItem', column: 'left', text: 'x'.repeat(LIMITS.SOCKET_MESSAGE_MAX_BYTES + 100) } as never);
+		const huge = { id: 'o1', type: 'board.addItem', column: 'left', text: 'x'.repeat(LIMITS.SOCKET_MESSAGE_MAX_BYTES + 100) };
+		(desk.socket as unknown as { emit(...args: unknown[]): void }).emit('command', huge);
 		await gone;
 		expect(await remote.send({ id: 'o2', type: 'queue.add', name: 'Kellie' })).toEqual({ ok: true, version: version + 1 });
 		expect(queueNames(await display.waitFor((s) => s.version === version + 1))).toEqual(['Kellie']);

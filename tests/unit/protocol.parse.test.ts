@@ -56,3 +56,26 @@ describe('parseCommand', () => {
 		expect(() => parseCommand(throwing)).not.toThrow();
 	});
 });
+
+describe('parseCommand: group settings', () => {
+	const schedule = { id: 'g1', type: 'group.setSchedule', days: ['mon', 'wed', 'fri'], start: '13:30', end: '14:30', timeZone: 'America/Los_Angeles' };
+
+	it('[R20] checks schedule days, times and time zone', () => {
+		expect(codeOf(schedule)).toBe('ok');
+		expect(codeOf({ ...schedule, days: [] })).toBe('invalid_field');
+		expect(codeOf({ ...schedule, days: ['mon', 'mon'] })).toBe('invalid_field');
+		expect(codeOf({ ...schedule, days: ['monday'] })).toBe('invalid_field');
+		expect(codeOf({ ...schedule, start: '1:30pm' })).toBe('invalid_field');
+		expect(codeOf({ ...schedule, end: '24:00' })).toBe('invalid_field');
+		expect(codeOf({ ...schedule, timeZone: 'Mars/Olympus_Mons' })).toBe('invalid_field');
+	});
+
+	it('[R20] takes null or bounded text for opening words and agreements', () => {
+		expect(codeOf({ id: 'g2', type: 'group.setOpeningWords', text: null })).toBe('ok');
+		expect(codeOf({ id: 'g2', type: 'group.setOpeningWords', text: 'x'.repeat(LIMITS.OPENING_MAX_CHARS + 1) })).toBe('too_long');
+		expect(codeOf({ id: 'g3', type: 'group.setAgreements', agreements: null })).toBe('ok');
+		expect(codeOf({ id: 'g3', type: 'group.setAgreements', agreements: [] })).toBe('invalid_field');
+		expect(codeOf({ id: 'g3', type: 'group.setAgreements', agreements: Array(LIMITS.AGREEMENTS_MAX + 1).fill('Be kind') })).toBe('invalid_field');
+		expect(codeOf({ id: 'g3', type: 'group.setAgreements', agreements: ['ok', 3] })).toBe('invalid_field');
+	});
+});

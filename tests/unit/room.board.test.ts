@@ -44,7 +44,7 @@ describe('decisional-balance board', () => {
 		const before = caseysBoard();
 		const id = idOf(before, 'left', 1);
 		const room = play(before, { type: 'board.editItem', itemId: id, text: 'Gets me away for a while' });
-		expect(room.session!.board.columns.left[1]).toEqual({ id, text: 'Gets me away for a while' });
+		expect(room.session!.board.columns.left[1]).toEqual({ id, text: 'Gets me away for a while', draft: false });
 		expect(texts(room, 'right')).toEqual(texts(before, 'right'));
 	});
 
@@ -77,7 +77,7 @@ describe('decisional-balance board', () => {
 
 	it('[R16] board.clear removes the title and every item; headings stay', () => {
 		const room = play(caseysBoard(), { type: 'board.setHeading', column: 'left', text: 'Reasons to keep things as they are' }, { type: 'board.clear' });
-		expect(room.session!.board).toEqual({
+		expect(room.session!.board).toMatchObject({
 			title: '',
 			headings: { left: 'Reasons to keep things as they are', right: null },
 			columns: { left: [], right: [] }

@@ -10,7 +10,12 @@ describe('session', () => {
 			startedAt: NOW,
 			speaker: null,
 			queue: [],
-			board: { title: '', headings: { left: null, right: null }, columns: { left: [], right: [] } }
+			board: { title: '', preset: 'balance', headings: { left: null, right: null }, hidden: { left: false, right: false }, columns: { left: [], right: [] } },
+			headcount: { here: 0, peak: 0, arrivals: 0 },
+			parkingLot: [],
+			privacy: false,
+			agreementsShown: true,
+			trash: []
 		});
 	});
 
@@ -47,7 +52,7 @@ describe('session', () => {
 			{ type: 'session.end' }
 		);
 		expect(room.session).toBeNull();
-		expect(room.group).toEqual({ name: 'Monday group' });
+		expect(room.group.name).toBe('Monday group');
 		const text = JSON.stringify(room);
 		for (const word of ['Casey', 'Tasha', 'Speed', 'apartment']) expect(text).not.toContain(word);
 	});

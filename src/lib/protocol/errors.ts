@@ -12,6 +12,10 @@ export const ERROR_CODE = {
 	notFound: 'not_found',
 	queueEmpty: 'queue_empty',
 	noSpeaker: 'no_speaker',
+	/** headcount.leave with nobody counted in the room. */
+	nobodyHere: 'nobody_here',
+	/** undo of something that can no longer be undone (too late, or already undone). */
+	tooLate: 'too_late',
 	full: 'full',
 	/** The group no longer exists (expired or never did). */
 	noGroup: 'no_group',
@@ -33,6 +37,8 @@ export const ERROR_MEANING: Record<ErrorCode, string> = {
 	not_found: 'The queue entry or board item is no longer there.',
 	queue_empty: 'Nobody is waiting in the queue.',
 	no_speaker: 'Nobody is speaking.',
+	nobody_here: 'The headcount is already 0.',
+	too_late: 'That can no longer be undone.',
 	full: 'The queue or the column is full.',
 	no_group: 'The group no longer exists (it expired, or never did).',
 	unavailable: 'The server cannot reach its store. Nothing was applied.',

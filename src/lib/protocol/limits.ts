@@ -8,6 +8,15 @@ export const LIMITS = {
 	TITLE_MAX_CHARS: 300,
 	/** One board item. */
 	ITEM_MAX_CHARS: 1000,
+	/** Opening words the facilitator reads. */
+	OPENING_MAX_CHARS: 2000,
+	/** The group's agreements, and each one's length. */
+	AGREEMENTS_MAX: 8,
+	AGREEMENT_MAX_CHARS: 200,
+	/** A parking-lot topic or a topic for next time. */
+	TOPIC_MAX_CHARS: 300,
+	PARKING_LOT_MAX: 30,
+	TOPICS_MAX: 20,
 	/** People waiting in the queue. */
 	QUEUE_MAX: 60,
 	/** Items in one board column. */

@@ -6,6 +6,9 @@ import type { ProtocolError } from './errors.ts';
 import type { Role, RoomState } from './state.ts';
 
 export * from './commands.ts';
+export { BOARD_COMMANDS } from './commands.board.ts';
+export { GROUP_COMMANDS } from './commands.group.ts';
+export { SESSION_COMMANDS } from './commands.session.ts';
 export * from './errors.ts';
 export * from './limits.ts';
 export * from './state.ts';

@@ -74,6 +74,63 @@ export function bool(): Field<boolean> {
 	};
 }
 
+/** `null` or what `field` accepts (e.g. "back to the default"). */
+export function nullable<T>(field: Field<T>): Field<T | null> {
+	return {
+		doc: `${field.doc}, or null`,
+		parse(value, name) {
+			return value === null ? { ok: true, value: null } : field.parse(value, name);
+		}
+	};
+}
+
+/** An array of up to `max` values, each checked by `item`. */
+export function list<T>(item: Field<T>, min: number, max: number, unique = false): Field<T[]> {
+	return {
+		doc: `array of ${min}-${max} (${item.doc})${unique ? ', no repeats' : ''}`,
+		parse(value, name) {
+			if (!Array.isArray(value) || value.length < min || value.length > max)
+				return fail('invalid_field', `\`${name}\` must be a list of ${min} to ${max} values.`);
+			const out: T[] = [];
+			for (const [i, v] of value.entries()) {
+				const parsed = item.parse(v, `${name}[${i}]`);
+				if (!parsed.ok) return parsed;
+				out.push(parsed.value);
+			}
+			if (unique && new Set(out).size !== out.length) return fail('invalid_field', `\`${name}\` has a value twice.`);
+			return { ok: true, value: out };
+		}
+	};
+}
+
+/** A 24-hour wall-clock time "HH:MM". */
+export function clockTime(): Field<string> {
+	return {
+		doc: '"HH:MM", 24-hour',
+		parse(value, name) {
+			if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
+				return fail('invalid_field', `\`${name}\` must be a time like "13:30".`);
+			return { ok: true, value };
+		}
+	};
+}
+
+/** An IANA time zone name that this JavaScript engine knows. */
+export function timeZone(): Field<string> {
+	return {
+		doc: 'IANA time zone name, e.g. "America/Los_Angeles"',
+		parse(value, name) {
+			if (typeof value !== 'string' || value.length > 64) return fail('invalid_field', `\`${name}\` must be a time zone name.`);
+			try {
+				new Intl.DateTimeFormat('en-US', { timeZone: value });
+			} catch {
+				return fail('invalid_field', `\`${name}\` is not a time zone this server knows (like "America/Los_Angeles").`);
+			}
+			return { ok: true, value };
+		}
+	};
+}
+
 export type Fields = Record<string, Field<unknown>>;
 export type ValuesOf<F extends Fields> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };
 

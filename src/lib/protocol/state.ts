@@ -1,5 +1,18 @@
 /** The authoritative snapshot a client receives in every `state` event. */
 
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** When the group meets. See src/lib/room/schedule.ts for what is derived from it. */
+export interface Schedule {
+	days: Weekday[];
+	/** Wall-clock "HH:MM" (24 h) in `timeZone`. */
+	start: string;
+	end: string;
+	/** IANA name, e.g. "America/Los_Angeles". */
+	timeZone: string;
+}
+
 export const COLUMN = { left: 'left', right: 'right' } as const;
 export type Column = (typeof COLUMN)[keyof typeof COLUMN];
 export const COLUMNS: readonly Column[] = [COLUMN.left, COLUMN.right];
@@ -26,15 +39,51 @@ export interface QueueEntry {
 export interface BoardItem {
 	id: string;
 	text: string;
+	/** A draft is staged on the desk and seen only by facilitators until it is shown. */
+	draft: boolean;
 }
+
+/** Heading pairs from motivational interviewing; each screen words them in its own language. */
+export const BOARD_PRESET = { balance: 'balance', change: 'change' } as const;
+export type BoardPreset = (typeof BOARD_PRESET)[keyof typeof BOARD_PRESET];
+export const BOARD_PRESETS: readonly BoardPreset[] = [BOARD_PRESET.balance, BOARD_PRESET.change];
 
 export interface Board {
 	/** Empty string: no title yet. */
 	title: string;
-	/** `null`: the default heading, which each screen shows in its own language. */
+	/** Which default headings a `null` heading stands for: "Good things / Not-so-good things" or
+	 * "Reasons to keep things as they are / Reasons to change". */
+	preset: BoardPreset;
+	/** `null`: the preset's heading, which each screen shows in its own language. */
 	headings: Record<Column, string | null>;
+	/** A hidden column is not sent to displays for a while. */
+	hidden: Record<Column, boolean>;
 	columns: Record<Column, BoardItem[]>;
 }
+
+/** A topic: in the session's parking lot, or asked for next time (kept across sessions). */
+export interface Topic {
+	id: string;
+	text: string;
+}
+
+/** Anonymous counts: never a name. */
+export interface Headcount {
+	/** People in the room now. */
+	here: number;
+	/** Most people in the room at once. */
+	peak: number;
+	/** Every arrival, counting someone who left and came back again. */
+	arrivals: number;
+}
+
+/** What a removal or a clear took away, kept a few seconds so a facilitator can undo it. */
+export type TrashEntry = { id: string; at: number } & (
+	| { kind: 'queue'; index: number; entry: QueueEntry }
+	| { kind: 'item'; column: Column; index: number; item: BoardItem }
+	| { kind: 'parkingLot'; index: number; topic: Topic }
+	| { kind: 'board'; title: string; columns: Record<Column, BoardItem[]> }
+);
 
 /** One meeting. Everything in it is wiped when it ends. */
 export interface Session {
@@ -43,10 +92,45 @@ export interface Session {
 	speaker: Speaker | null;
 	queue: QueueEntry[];
 	board: Board;
+	headcount: Headcount;
+	parkingLot: Topic[];
+	/** The privacy screen: every display shows the neutral welcome while it is on. */
+	privacy: boolean;
+	/** The display shows the group's agreements (true when the session opens, until the first speaker). */
+	agreementsShown: boolean;
+	/** Facilitators only: recent removals that can still be undone. */
+	trash: TrashEntry[];
 }
 
+export const LANGUAGE = { en: 'en', es: 'es', bilingual: 'en+es' } as const;
+export type Language = (typeof LANGUAGE)[keyof typeof LANGUAGE];
+export const LANGUAGES: readonly Language[] = [LANGUAGE.en, LANGUAGE.es, LANGUAGE.bilingual];
+
+/** The counts a facilitator reports to funders after a session. Nothing else of it is kept. */
+export interface SessionSummary {
+	startedAt: number;
+	endedAt: number;
+	peak: number;
+	arrivals: number;
+	/** Still in the room when it ended. */
+	here: number;
+}
+
+/** The recurring group: kept across sessions. Nothing in it identifies a member. */
 export interface GroupInfo {
+	/** As shown on the projector; may be neutral ("Wednesday group"). */
 	name: string;
+	schedule: Schedule | null;
+	/** What the facilitator reads to open each session; `null`: the default words. */
+	openingWords: string | null;
+	/** The few agreements the display shows; `null`: the default ones. */
+	agreements: string[] | null;
+	/** The display's language; remotes and desks choose their own. */
+	language: Language;
+	/** Topics members asked for next time. */
+	topics: Topic[];
+	/** Facilitators only: the counts of the last session that ended. */
+	lastSession: SessionSummary | null;
 }
 
 export interface RoomState {

@@ -4,17 +4,9 @@
  * passed in. Clock ticks are derived on each screen from this and are never stored or broadcast.
  */
 
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import type { Schedule, Weekday } from '../protocol/state.ts';
 
-export interface Schedule {
-	days: Weekday[];
-	/** Wall-clock "HH:MM" in `timeZone`. */
-	start: string;
-	end: string;
-	/** IANA name, e.g. "America/Los_Angeles". */
-	timeZone: string;
-}
+export type { Schedule, Weekday };
 
 export interface Meeting {
 	start: number;

@@ -1,0 +1,36 @@
+/**
+ * [R40] What each role is sent. Facilitators get the whole state. A display gets only what the room
+ * may see: no drafts, no hidden column, no trash, no opening words or counts of the last session,
+ * and, behind the privacy screen [R34], nothing of the session at all.
+ */
+import { ROLE, type Board, type Role, type RoomState, type Session } from '../protocol/protocol.ts';
+import { emptyBoard } from './room.ts';
+
+export function viewFor(role: Role, state: RoomState): RoomState {
+	if (role === ROLE.facilitator) return state;
+	const session = state.session;
+	const shown = session !== null && !session.privacy;
+	const group = { ...state.group, openingWords: null, lastSession: null, topics: shown ? state.group.topics : [] };
+	if (!session) return { ...state, group, session: null };
+	return { ...state, group, session: shown ? { ...session, trash: [], board: boardForDisplay(session.board) } : blank(session) };
+}
+
+function boardForDisplay(board: Board): Board {
+	const visible = (column: 'left' | 'right') => (board.hidden[column] ? [] : board.columns[column].filter((it) => !it.draft));
+	return { ...board, columns: { left: visible('left'), right: visible('right') } };
+}
+
+function blank(session: Session): Session {
+	return {
+		id: session.id,
+		startedAt: session.startedAt,
+		speaker: null,
+		queue: [],
+		board: emptyBoard(),
+		headcount: session.headcount,
+		parkingLot: [],
+		privacy: true,
+		agreementsShown: false,
+		trash: []
+	};
+}
