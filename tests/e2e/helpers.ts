@@ -1,0 +1,124 @@
+/**
+ * Shared set-up for the browser tests: a group made through the public API, and the three devices of
+ * the Monday group (projector, facilitator's phone, co-facilitator's laptop) each in its own context,
+ * so each keeps its own storage like a real device.
+ */
+import { expect, devices, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import type { CreateGroupResponse } from '../../src/lib/protocol/protocol.ts';
+
+/** The people of the reference scenario, as the facilitator would type them. */
+export const MONDAY = ['Casey', 'Kurt', 'Tasha', 'Franco', 'Kyle', 'DJ', 'Kellie', 'Vaughn'] as const;
+
+export const VIEWPORT = {
+	projector: { width: 1920, height: 1080 },
+	smallProjector: { width: 1280, height: 720 },
+	laptop: { width: 1366, height: 768 }
+} as const;
+
+/** Anything a person could press, type in or follow. A display must have none of them. */
+export const CONTROLS = 'button, input, select, textarea, a[href], [role="button"], [contenteditable], [tabindex]';
+
+export async function createGroup(request: APIRequestContext, name = 'Monday drop-in'): Promise<CreateGroupResponse> {
+	const response = await request.post('/api/groups', { data: { name } });
+	expect(response.status()).toBe(201);
+	return (await response.json()) as CreateGroupResponse;
+}
+
+/** A link as the browser under test should open it: same origin as the test server. */
+export function local(link: string): string {
+	const url = new URL(link);
+	return `${url.pathname}${url.hash}`;
+}
+
+export interface Devices {
+	display: Page;
+	remote: Page;
+	desk: Page;
+	contexts: BrowserContext[];
+	close(): Promise<void>;
+}
+
+export type DeviceName = 'display' | 'remote' | 'desk';
+/** Runs on a device's page before it opens its link (e.g. to put a socket relay in between). */
+export type Prepare = Partial<Record<DeviceName, (page: Page) => Promise<unknown>>>;
+
+/** Opens the three links, each in a context shaped like its device, and waits until each is online. */
+export async function openDevices(browser: Browser, group: CreateGroupResponse, prepare: Prepare = {}): Promise<Devices> {
+	const displayContext = await browser.newContext({ viewport: VIEWPORT.projector });
+	const { defaultBrowserType: _ignored, ...pixel } = devices['Pixel 7'];
+	const remoteContext = await browser.newContext({ ...pixel, hasTouch: true, isMobile: true });
+	const deskContext = await browser.newContext({ viewport: VIEWPORT.laptop });
+	const [display, remote, desk] = await Promise.all([displayContext.newPage(), remoteContext.newPage(), deskContext.newPage()]);
+	await prepare.display?.(display);
+	await prepare.remote?.(remote);
+	await prepare.desk?.(desk);
+	await Promise.all([
+		display.goto(local(group.links.display)),
+		remote.goto(local(group.links.remote)),
+		desk.goto(local(group.links.desk))
+	]);
+	await expect(display.getByTestId('display')).toHaveAttribute('data-shown', 'welcome');
+	await expectConnected(remote);
+	await expectConnected(desk);
+	const contexts = [displayContext, remoteContext, deskContext];
+	return { display, remote, desk, contexts, close: async () => void (await Promise.all(contexts.map((c) => c.close()))) };
+}
+
+export async function expectConnected(page: Page): Promise<void> {
+	const indicator = page.getByTestId('connection');
+	await expect(indicator).toHaveAttribute('data-status', 'online');
+	await expect(indicator).toContainText('Connected');
+}
+
+/** Every command the page sent has been answered. */
+export async function expectSettled(page: Page): Promise<void> {
+	await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '0');
+}
+
+/** The page neither scrolls nor overflows sideways at its current size. */
+export async function expectFitsOneScreen(page: Page): Promise<void> {
+	const size = await page.evaluate(() => ({
+		scrollHeight: document.documentElement.scrollHeight,
+		scrollWidth: document.documentElement.scrollWidth,
+		innerHeight: window.innerHeight,
+		innerWidth: window.innerWidth
+	}));
+	expect(size.scrollHeight).toBeLessThanOrEqual(size.innerHeight);
+	expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
+}
+
+/** Every tap target is at least 48x48 CSS px. */
+export async function expectTapSize(target: Locator, min = 48): Promise<void> {
+	await expect(target).toBeVisible();
+	const box = await target.boundingBox();
+	expect(box, 'visible target has a box').not.toBeNull();
+	expect(box!.width).toBeGreaterThanOrEqual(min);
+	expect(box!.height).toBeGreaterThanOrEqual(min);
+}
+
+/** Types into a field and presses Enter, the way the desk is used. */
+export async function typeAndEnter(field: Locator, text: string): Promise<void> {
+	await field.fill(text);
+	await field.press('Enter');
+}
+
+/**
+ * Records every text an element with this test id shows from now on, including ones that last a
+ * single frame, so a test can prove something never appeared rather than that it is gone now.
+ */
+export async function watchText(page: Page, testid: string): Promise<() => Promise<string[]>> {
+	const key = `watch:${testid}`;
+	await page.evaluate(
+		([key, testid]) => {
+			const seen: string[] = [];
+			(window as unknown as Record<string, string[]>)[key] = seen;
+			const read = () => {
+				const text = document.querySelector(`[data-testid="${testid}"]`)?.textContent;
+				if (text != null) seen.push(text);
+			};
+			new MutationObserver(read).observe(document.body, { subtree: true, childList: true, characterData: true });
+		},
+		[key, testid] as const
+	);
+	return () => page.evaluate((key) => (window as unknown as Record<string, string[]>)[key], key);
+}
