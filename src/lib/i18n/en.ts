@@ -102,7 +102,11 @@ export const en = {
 	board: {
 		heading: 'Board',
 		untitled: 'Decisional balance',
-		defaultHeading: { left: 'Good things', right: 'Not-so-good things' },
+		/** The default headings of each preset (R39), which a `null` heading stands for. */
+		presets: {
+			balance: { left: 'Good things', right: 'Not-so-good things' },
+			change: { left: 'Reasons to keep things as they are', right: 'Reasons to change' }
+		},
 		count: (n: number) => (n === 1 ? '1 item' : `${n} items`),
 		titleLabel: 'Board title',
 		headingLabel: (fallback: string) => `Heading of the "${fallback}" column`,
@@ -124,7 +128,9 @@ export const en = {
 		clear: 'Clear board',
 		clearConfirm: 'Clear the board? The title and every item are removed; the headings stay.',
 		clearYes: 'Yes, clear board',
-		editOnDesk: 'Edit the board on the desk laptop.'
+		editOnDesk: 'Edit the board on the desk laptop.',
+		draft: 'Draft: not on the display yet',
+		hidden: 'Hidden from the display'
 	},
 
 	display: {
