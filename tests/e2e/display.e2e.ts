@@ -12,6 +12,7 @@ import {
 	expectSettled,
 	local,
 	openDevices,
+	sendWithLink,
 	typeAndEnter,
 	watchText,
 	type Devices
@@ -145,7 +146,7 @@ test('[R23] the display ignores a snapshot older than the one it shows', async (
 	expect(await seenSpeakers()).not.toContain('Casey');
 });
 
-test('[R2] the display fails closed after ~3 s without the server, and shows the room again only from a fresh snapshot', async ({
+test('[R28][R2] the display fails closed after ~3 s without the server, and shows the room again only from a fresh snapshot', async ({
 	browser,
 	request
 }) => {
@@ -176,4 +177,21 @@ test('[R2] the display fails closed after ~3 s without the server, and shows the
 	expect(new Set(await seenSpeakers()), 'nothing from before the outage reappears, even for a frame').toEqual(new Set(['Kurt']));
 
 	expect(relay.emitted, 'the display never emits a command').toEqual([]);
+});
+
+test('[R34] behind the privacy screen the display shows the neutral welcome, without the group name', async ({ browser, request }) => {
+	const group = await createGroup(request, 'Monday drop-in');
+	devices = await openDevices(browser, group);
+	const { display, remote } = devices;
+	await startWithSpeaker(remote, 'Franco');
+	await expect(display.getByTestId('speaker')).toHaveText('Franco');
+
+	expect(await sendWithLink(group.links.desk, { type: 'privacy.blank', on: true })).toMatchObject({ ok: true });
+	await expect(display.getByTestId('display')).toHaveAttribute('data-shown', 'privacy');
+	await expect(display.getByTestId('welcome')).toHaveText('Welcome');
+	const text = await display.locator('body').innerText();
+	for (const secret of ['Franco', 'Monday drop-in', 'Speaking now']) expect(text).not.toContain(secret);
+
+	expect(await sendWithLink(group.links.desk, { type: 'privacy.blank', on: false })).toMatchObject({ ok: true });
+	await expect(display.getByTestId('speaker')).toHaveText('Franco');
 });

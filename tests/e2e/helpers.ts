@@ -4,7 +4,8 @@
  * so each keeps its own storage like a real device.
  */
 import { expect, devices, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
-import type { CreateGroupResponse } from '../../src/lib/protocol/protocol.ts';
+import { io } from 'socket.io-client';
+import type { CommandAck, CommandInput, CreateGroupResponse } from '../../src/lib/protocol/protocol.ts';
 
 /** The people of the reference scenario, as the facilitator would type them. */
 export const MONDAY = ['Casey', 'Kurt', 'Tasha', 'Franco', 'Kyle', 'DJ', 'Kellie', 'Vaughn'] as const;
@@ -121,4 +122,20 @@ export async function watchText(page: Page, testid: string): Promise<() => Promi
 		[key, testid] as const
 	);
 	return () => page.evaluate((key) => (window as unknown as Record<string, string[]>)[key], key);
+}
+
+/**
+ * Sends one command with a device's credential over a plain Socket.IO client, for commands no page
+ * has a control for yet.
+ */
+export async function sendWithLink(link: string, input: CommandInput): Promise<CommandAck> {
+	const url = new URL(link);
+	const groupId = url.pathname.split('/')[2];
+	const key = new URLSearchParams(url.hash.slice(1)).get('key') ?? '';
+	const socket = io(url.origin, { auth: { groupId, key }, transports: ['websocket'], reconnection: false });
+	try {
+		return await socket.timeout(10_000).emitWithAck('command', { ...input, id: `e2e${Date.now()}${Math.floor(Math.random() * 1e6)}` });
+	} finally {
+		socket.close();
+	}
 }
