@@ -19,7 +19,14 @@ function roomcastServer(): Plugin {
 		const config = readConfig(process.env);
 		const log = createLogger();
 		const backend = await openBackend(config, log);
-		const app = createApplication(httpServer, { ...backend, log, publicUrl: config.publicUrl, destroyUpgrade: false });
+		const app = createApplication(httpServer, {
+			...backend,
+			log,
+			publicUrl: config.publicUrl,
+			allowedOrigins: config.allowedOrigins,
+			trustProxy: config.trustProxy,
+			destroyUpgrade: false
+		});
 		server.middlewares.use(app.api);
 		log.info('server.dev', { store: backend.store.kind });
 		httpServer.once('close', () => {

@@ -2,23 +2,27 @@
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import { ERROR_CODE, LIMITS, type CreateGroupResponse, type ProtocolError } from '../src/lib/protocol/protocol.ts';
 import { isPlainObject, text } from '../src/lib/protocol/schema.ts';
+import type { RoomState } from '../src/lib/protocol/protocol.ts';
+import type { Deps } from './app.ts';
 import { newGroupId } from './credentials.ts';
-import type { Logger } from './log.ts';
+import { originAllowed } from './origins.ts';
+import { pairingRoutes } from './pairing.ts';
 import { DEVICE_KIND, newGroup } from './rooms.ts';
-import { StoreUnavailableError, type RoomStore } from './store/room-store.ts';
-
-export interface ApiOptions {
-	store: RoomStore;
-	log: Logger;
-	publicUrl?: string;
-	now?: () => number;
-}
+import { StoreUnavailableError } from './store/room-store.ts';
 
 const groupName = text(LIMITS.GROUP_NAME_MAX_CHARS);
 
-export function createApi({ store, log, publicUrl, now = Date.now }: ApiOptions): express.Express {
+export function createApi(deps: Deps, broadcast: (state: RoomState) => void): express.Express {
+	const { store, log, publicUrl, now } = deps;
 	const api = express();
 	api.disable('x-powered-by');
+	api.set('trust proxy', deps.trustProxy);
+	api.use(securityHeaders);
+	// [R46] the API answers browser pages of this app only
+	api.use('/api', (req, res, next) => {
+		if (req.method === 'GET' || originAllowed(req, deps.allowedOrigins)) return next();
+		res.status(403).json(problem(ERROR_CODE.forbidden, 'Requests from other sites are not accepted.'));
+	});
 
 	api.get('/healthz', (_req, res) => {
 		res.json({ ok: true, store: store.kind });
@@ -54,6 +58,8 @@ export function createApi({ store, log, publicUrl, now = Date.now }: ApiOptions)
 		res.status(201).json(response);
 	});
 
+	api.use(pairingRoutes({ ...deps, addressOf: deps.addressOf, onAdmitted: broadcast }));
+
 	api.use('/api', (_req, res) => {
 		res.status(404).json(problem(ERROR_CODE.notFound, 'There is no such API endpoint.'));
 	});
@@ -72,6 +78,15 @@ export function createApi({ store, log, publicUrl, now = Date.now }: ApiOptions)
 	api.use(onError);
 	return api;
 }
+
+/** Headers for everything this process answers (pages get theirs, CSP included, from SvelteKit too). */
+const securityHeaders: express.RequestHandler = (_req, res, next) => {
+	res.setHeader('referrer-policy', 'no-referrer');
+	res.setHeader('x-content-type-options', 'nosniff');
+	res.setHeader('x-frame-options', 'DENY');
+	res.setHeader('cross-origin-opener-policy', 'same-origin');
+	next();
+};
 
 function problem(code: ProtocolError['code'], message: string): { error: ProtocolError } {
 	return { error: { code, message } };

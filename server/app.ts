@@ -2,21 +2,39 @@
  * The factory that server/index.ts, the dev server and the tests all call: an HTTP API and Socket.IO
  * on one http server, over whatever store (and cross-node adapter) the caller hands in.
  */
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Server } from 'socket.io';
 import { createApi } from './api.ts';
+import type { CodeStore } from './codes/code-store.ts';
+import { createMemoryCodeStore } from './codes/code-store.memory.ts';
+import { createLimiters, type Limiters } from './limits.ts';
 import type { Logger } from './log.ts';
+import { clientAddress } from './origins.ts';
 import { attachRealtime, type RoomcastServer } from './realtime.ts';
 import type { RoomStore } from './store/room-store.ts';
 
 export interface Components {
 	store: RoomStore;
 	log: Logger;
+	/** Pairing and invite codes; embedded by default. */
+	codes?: CodeStore;
+	/** Rate limits; in-process defaults when not given. */
+	limiters?: Limiters;
 	/** Socket.IO adapter that carries broadcasts to other nodes (Redis), if any. */
 	adapter?: Parameters<Server['adapter']>[0];
 	publicUrl?: string;
+	/** Browser origins allowed besides the app's own (and PUBLIC_URL's). */
+	allowedOrigins?: string[];
+	/** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+	trustProxy?: boolean;
 	now?: () => number;
 	destroyUpgrade?: boolean;
+}
+
+/** Components with every default filled in: what the API and the sockets are built from. */
+export interface Deps extends Required<Omit<Components, 'adapter' | 'publicUrl' | 'destroyUpgrade'>> {
+	publicUrl: string | undefined;
+	addressOf: (req: IncomingMessage) => string;
 }
 
 export interface Application {
@@ -27,9 +45,21 @@ export interface Application {
 }
 
 export function createApplication(httpServer: HttpServer, components: Components): Application {
-	const io = attachRealtime(httpServer, components);
+	const trustProxy = components.trustProxy ?? false;
+	const deps: Deps = {
+		store: components.store,
+		log: components.log,
+		codes: components.codes ?? createMemoryCodeStore(),
+		limiters: components.limiters ?? createLimiters(),
+		publicUrl: components.publicUrl,
+		allowedOrigins: [...(components.allowedOrigins ?? []), ...(components.publicUrl ? [new URL(components.publicUrl).origin] : [])],
+		trustProxy,
+		now: components.now ?? Date.now,
+		addressOf: (req) => clientAddress(req, trustProxy)
+	};
+	const { io, broadcast } = attachRealtime(httpServer, deps, components.destroyUpgrade ?? true);
 	if (components.adapter) io.adapter(components.adapter);
-	const api = createApi(components);
+	const api = createApi(deps, broadcast);
 	return {
 		io,
 		api,

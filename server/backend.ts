@@ -7,9 +7,15 @@ import { createMemoryStore } from './store/room-store.memory.ts';
 import { createRedisStore } from './store/room-store.redis.ts';
 import type { RoomStore } from './store/room-store.ts';
 import type { Components } from './app.ts';
+import type { CodeStore } from './codes/code-store.ts';
+import { createMemoryCodeStore } from './codes/code-store.memory.ts';
+import { createRedisCodeStore } from './codes/code-store.redis.ts';
+import { createLimiters, type Limiters } from './limits.ts';
 
 export interface Backend {
 	store: RoomStore;
+	codes: CodeStore;
+	limiters: Limiters;
 	adapter?: Components['adapter'];
 	close(): Promise<void>;
 }
@@ -18,7 +24,7 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 	const ttls = { groupTtlS: config.groupTtlS, sessionTtlS: config.sessionTtlS };
 	if (!config.redisUrl) {
 		const store = createMemoryStore(ttls);
-		return { store, close: () => store.close() };
+		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(), close: () => store.close() };
 	}
 	const redis = await connectRedis(config.redisUrl, log, 'store');
 	const pub = await connectRedis(config.redisUrl, log, 'pubsub');
@@ -30,6 +36,8 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 	const adapter = createShardedAdapter(pub, sub, { channelPrefix: `${config.redisPrefix}:sio` });
 	return {
 		store,
+		codes: createRedisCodeStore(redis, config.redisPrefix),
+		limiters: createLimiters({}, redis, config.redisPrefix),
 		adapter,
 		async close() {
 			await store.close();

@@ -11,6 +11,10 @@ export interface Config {
 	publicUrl: string | undefined;
 	groupTtlS: number;
 	sessionTtlS: number;
+	/** Browser origins allowed besides the app's own, e.g. a second hostname. */
+	allowedOrigins: string[];
+	/** Behind a reverse proxy: trust X-Forwarded-For for the client's address. */
+	trustProxy: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -21,7 +25,13 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 		redisPrefix: env.REDIS_PREFIX || 'rc',
 		publicUrl: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,
 		groupTtlS: integer(env, 'GROUP_TTL_S', DEFAULT_TTLS.groupTtlS),
-		sessionTtlS: integer(env, 'SESSION_TTL_S', DEFAULT_TTLS.sessionTtlS)
+		sessionTtlS: integer(env, 'SESSION_TTL_S', DEFAULT_TTLS.sessionTtlS),
+		allowedOrigins: (env.ALLOWED_ORIGINS ?? '')
+			.split(',')
+			.map((o) => o.trim())
+			.filter(Boolean)
+			.map((o) => new URL(o).origin),
+		trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true'
 	};
 }
 

@@ -7,7 +7,7 @@ export const newCredential = () => randomBytes(32).toString('base64url');
 /** 128 bits, base64url: a group id (not a secret, but not guessable either). */
 export const newGroupId = () => randomBytes(16).toString('base64url');
 
-export const newDeviceId = () => randomBytes(9).toString('base64url');
+export const newDeviceId = () => `d${randomBytes(9).toString('base64url')}`;
 
 export const hashCredential = (credential: string) => createHash('sha256').update(credential).digest('base64url');
 

@@ -20,7 +20,13 @@ const backend = await openBackend(config, log);
 const app = express();
 app.disable('x-powered-by');
 const httpServer = createServer(app);
-const roomcast = createApplication(httpServer, { ...backend, log, publicUrl: config.publicUrl });
+const roomcast = createApplication(httpServer, {
+	...backend,
+	log,
+	publicUrl: config.publicUrl,
+	allowedOrigins: config.allowedOrigins,
+	trustProxy: config.trustProxy
+});
 app.use(roomcast.api);
 
 // SvelteKit's adapter-node output, imported at run time so this file type-checks without a build.

@@ -1,6 +1,7 @@
 /**
- * Socket.IO: authenticate each socket by its device credential, send a full snapshot on every
- * connect, and run commands: validate → authorise → store.update(runCommand) → ack → broadcast.
+ * Socket.IO: refuse foreign origins and floods, authenticate each socket by its device credential,
+ * send a full snapshot on every connect, and run commands:
+ * validate → rate-limit → store.update(runCommand: authorise, dedupe, apply) → ack → broadcast.
  */
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
@@ -8,58 +9,64 @@ import {
 	ERROR_CODE,
 	LIMITS,
 	ROLE,
-	type Role,
-	type RoomState,
 	parseCommand,
 	type ClientToServerEvents,
+	type Command,
 	type CommandAck,
 	type ProtocolError,
+	type Role,
+	type RoomState,
 	type ServerToClientEvents,
 	type SocketData
 } from '../src/lib/protocol/protocol.ts';
 import { isPlainObject } from '../src/lib/protocol/schema.ts';
-import { canSend } from '../src/lib/room/room.ts';
 import { viewFor } from '../src/lib/room/room.view.ts';
+import type { Deps } from './app.ts';
 import { hashCredential, sameHash } from './credentials.ts';
-import type { Logger } from './log.ts';
-import { runCommand } from './rooms.ts';
-import { StoreUnavailableError, type RoomStore } from './store/room-store.ts';
+import { allowed } from './limits.ts';
+import { originAllowed } from './origins.ts';
+import { grantPairing, issueInvite, markPaired } from './pairing.ts';
+import { runCommand, type ServerContext } from './rooms.ts';
+import { StoreUnavailableError } from './store/room-store.ts';
 
 export type RoomcastServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type RoomcastSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export interface RealtimeOptions {
-	store: RoomStore;
-	log: Logger;
-	now?: () => number;
-	/** Vite's dev server shares its http server with HMR: leave upgrades we don't own alone. */
-	destroyUpgrade?: boolean;
-}
-
 /** Each group has one Socket.IO room per role, because each role is sent its own view [R40]. */
 export const roomOf = (groupId: string, role: Role) => `g:${groupId}:${role}`;
+/** Every socket of one device, so a revocation reaches it on whichever node it is. */
+export const deviceRoomOf = (deviceId: string) => `d:${deviceId}`;
 
-export function attachRealtime(httpServer: HttpServer, { store, log, now = Date.now, destroyUpgrade = true }: RealtimeOptions): RoomcastServer {
+const refusal = (error: ProtocolError): CommandAck => ({ ok: false, error });
+const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
+
+export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrade: boolean) {
+	const { store, log, limiters, now } = deps;
 	const io: RoomcastServer = new Server(httpServer, {
 		serveClient: false,
 		// WebSocket only: any node can serve any socket, so several nodes need no sticky sessions.
 		transports: ['websocket'],
 		maxHttpBufferSize: LIMITS.SOCKET_MESSAGE_MAX_BYTES,
-		destroyUpgrade
+		destroyUpgrade,
+		// [R46] against cross-site WebSocket hijacking
+		allowRequest: (req, callback) => callback(null, originAllowed(req, deps.allowedOrigins))
 	});
 
 	io.use(async (socket, next) => {
-		const auth: unknown = socket.handshake.auth;
 		const refused = (error: ProtocolError) => next(Object.assign(new Error(error.message), { data: error }));
+		if (!(await allowed(limiters.connect, deps.addressOf(socket.request))))
+			return refused({ code: ERROR_CODE.rateLimited, message: 'Too many connections from this address. Retrying shortly.' });
 		// [R25] a missing, malformed or wrong credential and an unknown group get the same answer
 		const unauthorized = () =>
-			refused({ code: ERROR_CODE.forbidden, message: 'This link is not valid: ask a facilitator for a new one.' });
+			refused({ code: ERROR_CODE.forbidden, message: 'This device is not (or no longer) part of a group: open a new link or pair it again.' });
+		const auth: unknown = socket.handshake.auth;
 		if (!isPlainObject(auth) || typeof auth.groupId !== 'string' || typeof auth.key !== 'string') return unauthorized();
 		if (auth.groupId.length > 64 || auth.key.length > 256) return unauthorized();
 		try {
 			const room = await store.load(auth.groupId);
 			const keyHash = hashCredential(auth.key);
-			const device = room?.devices.find((d) => sameHash(d.keyHash, keyHash));
+			const deviceId = room && Object.keys(room.keys).find((id) => sameHash(room.keys[id], keyHash));
+			const device = deviceId ? room.state.devices.find((d) => d.id === deviceId) : undefined;
 			if (!device) {
 				log.info('socket.refused', { code: ERROR_CODE.forbidden });
 				return unauthorized();
@@ -75,13 +82,13 @@ export function attachRealtime(httpServer: HttpServer, { store, log, now = Date.
 	io.on('connection', (socket) => {
 		const { groupId, role, deviceId } = socket.data;
 		log.info('socket.connected', { groupId, deviceId, role });
-		void socket.join(roomOf(groupId, role));
+		void socket.join([roomOf(groupId, role), deviceRoomOf(deviceId)]);
 		void sendSnapshot(socket);
 		socket.on('command', (payload: unknown, ack: unknown) => {
 			const reply = typeof ack === 'function' ? (ack as (a: CommandAck) => void) : () => {};
 			handleCommand(socket, payload).then(reply, (error) => {
 				log.error('command.failed', { groupId, reason: errorName(error) });
-				reply({ ok: false, error: { code: ERROR_CODE.internal, message: 'Something went wrong on the server. Try again.' } });
+				reply(refusal({ code: ERROR_CODE.internal, message: 'Something went wrong on the server. Try again.' }));
 			});
 		});
 		socket.on('disconnect', () => log.info('socket.disconnected', { groupId, deviceId }));
@@ -91,7 +98,8 @@ export function attachRealtime(httpServer: HttpServer, { store, log, now = Date.
 	async function sendSnapshot(socket: RoomcastSocket) {
 		try {
 			const room = await store.load(socket.data.groupId);
-			if (room) socket.emit('state', viewFor(socket.data.role, room.state));
+			const stillIn = room?.state.devices.some((d) => d.id === socket.data.deviceId);
+			if (room && stillIn) socket.emit('state', viewFor(socket.data.role, room.state));
 			else socket.disconnect(true);
 		} catch (error) {
 			log.warn('snapshot.failed', { groupId: socket.data.groupId, reason: errorName(error) });
@@ -100,35 +108,63 @@ export function attachRealtime(httpServer: HttpServer, { store, log, now = Date.
 	}
 
 	async function handleCommand(socket: RoomcastSocket, payload: unknown): Promise<CommandAck> {
-		const { groupId, role } = socket.data;
+		const { groupId, role, deviceId } = socket.data;
 		const parsed = parseCommand(payload); // [R20]
 		if (!parsed.ok) return parsed;
 		const { command } = parsed;
-		if (!canSend(role, command.type)) {
+		if (role !== ROLE.facilitator) {
 			log.warn('command.refused', { groupId, type: command.type, code: ERROR_CODE.forbidden });
-			return { ok: false, error: { code: ERROR_CODE.forbidden, message: 'This screen can only show the group, not change it.' } };
+			return refusal({ code: ERROR_CODE.forbidden, message: 'This screen can only show the group, not change it.' });
+		}
+		if (!(await allowed(limiters.command, deviceId))) {
+			log.warn('command.refused', { groupId, type: command.type, code: ERROR_CODE.rateLimited });
+			return refusal({ code: ERROR_CODE.rateLimited, message: 'Too many changes at once from this device. It will be sent again shortly.' });
 		}
 		try {
-			const outcome = await store.update(groupId, (room) => runCommand(room, command, { now: now() }));
-			if (!outcome.found)
-				return { ok: false, error: { code: ERROR_CODE.noGroup, message: 'This group no longer exists.' } };
-			const { ack, changed } = outcome.result;
-			if (changed) broadcast(changed);
-			return ack;
+			return await execute(socket, command);
 		} catch (error) {
 			if (!(error instanceof StoreUnavailableError)) throw error;
 			log.warn('command.unavailable', { groupId, type: command.type });
-			return { ok: false, error: { code: ERROR_CODE.unavailable, message: 'Saving is paused: the server cannot reach its store. It will be sent again.' } };
+			return refusal({ code: ERROR_CODE.unavailable, message: 'Saving is paused: the server cannot reach its store. It will be sent again.' });
 		}
+	}
+
+	async function execute(socket: RoomcastSocket, command: Command): Promise<CommandAck> {
+		const { groupId, role, deviceId } = socket.data;
+		const ctx: ServerContext = { now: now(), sender: { deviceId, role } };
+		let afterwards: (() => Promise<unknown>) | undefined;
+		let invite;
+		if (command.type === 'device.pair') {
+			const grant = await grantPairing(deps, command.code, command.label, deps.addressOf(socket.request));
+			if (grant.ok) {
+				Object.assign(ctx, { newDevice: grant.device, newKeyHash: grant.keyHash });
+				afterwards = () => markPaired(deps, grant.codeId, grant.keyHash, groupId);
+			} else if (grant.error.code === ERROR_CODE.rateLimited) return refusal(grant.error);
+		} else if (command.type === 'invite.create') {
+			const issued = await issueInvite(deps, groupId, command.label);
+			ctx.newInvite = issued.pending;
+			invite = issued.invite;
+		}
+		const outcome = await store.update(groupId, (room) => runCommand(room, command, ctx));
+		if (!outcome.found) return refusal({ code: ERROR_CODE.noGroup, message: 'This group no longer exists.' });
+		const { ack, changed } = outcome.result;
+		if (!changed) return ack;
+		await afterwards?.();
+		broadcast(changed);
+		if (command.type === 'device.revoke') disconnectDevice(command.deviceId);
+		log.info('command.applied', { groupId, type: command.type });
+		return invite && ack.ok ? { ...ack, invite } : ack;
+	}
+
+	/** [R42] The revoked device's page is told, then every socket of it is closed, on every node. */
+	function disconnectDevice(deviceId: string) {
+		io.to(deviceRoomOf(deviceId)).emit('revoked');
+		io.in(deviceRoomOf(deviceId)).disconnectSockets(true);
 	}
 
 	function broadcast(changed: RoomState) {
 		for (const role of Object.values(ROLE)) io.to(roomOf(changed.groupId, role)).emit('state', viewFor(role, changed));
 	}
 
-	return io;
-}
-
-function errorName(error: unknown): string {
-	return error instanceof Error ? error.name : 'unknown';
+	return { io, broadcast };
 }

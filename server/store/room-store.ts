@@ -2,17 +2,7 @@
  * Where groups and sessions live. Two implementations pass one contract suite
  * (tests/store/room-store.contract.ts): Redis, and an embedded in-process store for a laptop demo.
  */
-import type { Role, RoomState } from '../../src/lib/protocol/protocol.ts';
-
-export interface DeviceRecord {
-	id: string;
-	role: Role;
-	/** Shown to facilitators ("Room 3 projector"); never a member's name. */
-	label: string;
-	/** SHA-256 of the device credential, base64url. The credential itself is never stored. */
-	keyHash: string;
-	createdAt: number;
-}
+import type { RoomState } from '../../src/lib/protocol/protocol.ts';
 
 /** A command id the group accepted, with the version that accepting it produced. */
 export type RecentCommand = [commandId: string, version: number];
@@ -20,7 +10,8 @@ export type RecentCommand = [commandId: string, version: number];
 /** Everything the store keeps for a group. `state.session` is kept apart and expires on its own. */
 export interface StoredRoom {
 	state: RoomState;
-	devices: DeviceRecord[];
+	/** deviceId → SHA-256 of its credential (base64url). The credential itself is never stored. */
+	keys: Record<string, string>;
 	recent: RecentCommand[];
 }
 

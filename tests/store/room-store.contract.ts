@@ -21,8 +21,14 @@ export function newRoom(id = groupId()): StoredRoom {
 	return newGroup(id, 'Monday group', NOW).room;
 }
 
+/** Runs a command as the group's first facilitator device. */
 export const apply = (store: RoomStore, id: string, input: CommandInput, commandId = `k${seq++}`) =>
-	store.update(id, (room) => runCommand(room, { ...input, id: commandId } as never, { now: NOW }));
+	store.update(id, (room) => runCommand(room, { ...input, id: commandId } as never, { now: NOW, sender: facilitatorOf(room) }));
+
+export function facilitatorOf(room: StoredRoom) {
+	const device = room.state.devices.find((d) => d.role === 'facilitator')!;
+	return { deviceId: device.id, role: device.role };
+}
 
 export function storeContract(name: string, open: () => Promise<StoreHarness>) {
 	describe(`${name} store contract`, () => {
@@ -37,8 +43,8 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>) {
 			const { store } = await open();
 			const room = newRoom();
 			await store.create(room);
-			await expect(store.create({ ...room, devices: [] })).rejects.toThrow();
-			expect((await store.load(room.state.groupId))!.devices).toHaveLength(3);
+			await expect(store.create({ ...room, keys: {} })).rejects.toThrow();
+			expect(Object.keys((await store.load(room.state.groupId))!.keys)).toHaveLength(3);
 		});
 
 		it('answers null for a group that does not exist, and update says not found', async () => {

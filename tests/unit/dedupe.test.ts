@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { DEDUPE_WINDOW, newGroup, runCommand } from '../../server/rooms.ts';
 import type { StoredRoom } from '../../server/store/room-store.ts';
 import { NOW } from '../helpers/room-fixtures.ts';
+import { facilitatorOf } from '../store/room-store.contract.ts';
 
 const start = () => newGroup('group-test', 'Monday group', NOW).room;
-const run = (room: StoredRoom, command: Parameters<typeof runCommand>[1]) => runCommand(room, command, { now: NOW });
+const run = (room: StoredRoom, command: Parameters<typeof runCommand>[1]) => runCommand(room, command, { now: NOW, sender: facilitatorOf(room) });
 
 describe('command ids', () => {
 	it('[R18] a repeated id is answered with its first ack and not applied again', () => {
@@ -41,6 +42,7 @@ describe('command ids', () => {
 			expect(credential.length).toBeGreaterThanOrEqual(43);
 			expect(stored).not.toContain(credential);
 		}
-		expect(room.devices.map((d) => d.role).sort()).toEqual(['display', 'facilitator', 'facilitator']);
+		expect(room.state.devices.map((d) => d.role).sort()).toEqual(['display', 'facilitator', 'facilitator']);
+		expect(Object.keys(room.keys).sort()).toEqual(room.state.devices.map((d) => d.id).sort());
 	});
 });

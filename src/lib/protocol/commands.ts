@@ -3,13 +3,14 @@
  * Types, runtime validation and the command list in docs/protocol.md are all derived from it.
  */
 import { BOARD_COMMANDS } from './commands.board.ts';
+import { DEVICE_COMMANDS } from './commands.devices.ts';
 import { GROUP_COMMANDS } from './commands.group.ts';
 import { SESSION_COMMANDS } from './commands.session.ts';
 import { ERROR_CODE, type ProtocolError } from './errors.ts';
 import { LIMITS } from './limits.ts';
 import { isPlainObject, parseFields, type ValuesOf } from './schema.ts';
 
-export const COMMANDS = { ...SESSION_COMMANDS, ...BOARD_COMMANDS, ...GROUP_COMMANDS } as const;
+export const COMMANDS = { ...SESSION_COMMANDS, ...BOARD_COMMANDS, ...GROUP_COMMANDS, ...DEVICE_COMMANDS } as const;
 
 export type CommandType = keyof typeof COMMANDS;
 export const COMMAND_TYPES = Object.keys(COMMANDS) as CommandType[];

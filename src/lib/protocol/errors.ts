@@ -16,6 +16,12 @@ export const ERROR_CODE = {
 	nobodyHere: 'nobody_here',
 	/** undo of something that can no longer be undone (too late, or already undone). */
 	tooLate: 'too_late',
+	/** device.revoke of the group's last facilitator device. */
+	lastFacilitator: 'last_facilitator',
+	/** A pairing or invite code that did not work (wrong, expired, used, or never existed). */
+	codeRefused: 'code_refused',
+	/** Too many requests from this device or address; wait and try again. */
+	rateLimited: 'rate_limited',
 	full: 'full',
 	/** The group no longer exists (expired or never did). */
 	noGroup: 'no_group',
@@ -39,6 +45,9 @@ export const ERROR_MEANING: Record<ErrorCode, string> = {
 	no_speaker: 'Nobody is speaking.',
 	nobody_here: 'The headcount is already 0.',
 	too_late: 'That can no longer be undone.',
+	last_facilitator: 'The last facilitator device cannot be removed: the group would have nobody to run it.',
+	code_refused: 'The code did not work: it is wrong, used or expired. The answer never says which.',
+	rate_limited: 'Too many requests from this device or address. Nothing was applied; wait a moment.',
 	full: 'The queue or the column is full.',
 	no_group: 'The group no longer exists (it expired, or never did).',
 	unavailable: 'The server cannot reach its store. Nothing was applied.',
@@ -51,4 +60,4 @@ export interface ProtocolError {
 }
 
 /** Codes after which sending the same command again (same id) may succeed. */
-export const RETRYABLE: ReadonlySet<ErrorCode> = new Set([ERROR_CODE.unavailable, ERROR_CODE.internal]);
+export const RETRYABLE: ReadonlySet<ErrorCode> = new Set([ERROR_CODE.unavailable, ERROR_CODE.internal, ERROR_CODE.rateLimited]);

@@ -17,6 +17,11 @@ export const LIMITS = {
 	TOPIC_MAX_CHARS: 300,
 	PARKING_LOT_MAX: 30,
 	TOPICS_MAX: 20,
+	/** A device's label, and how many devices a group may have. */
+	DEVICE_LABEL_MAX_CHARS: 60,
+	DEVICES_MAX: 20,
+	/** A pairing or invite code as typed: 8 characters, dashes and spaces allowed. */
+	CODE_MAX_CHARS: 16,
 	/** People waiting in the queue. */
 	QUEUE_MAX: 60,
 	/** Items in one board column. */

@@ -7,6 +7,7 @@ import type { Role, RoomState } from './state.ts';
 
 export * from './commands.ts';
 export { BOARD_COMMANDS } from './commands.board.ts';
+export { DEVICE_COMMANDS } from './commands.devices.ts';
 export { GROUP_COMMANDS } from './commands.group.ts';
 export { SESSION_COMMANDS } from './commands.session.ts';
 export * from './errors.ts';
@@ -16,7 +17,13 @@ export * from './state.ts';
 /** Bumped when a change would break an existing client. Sent in every snapshot. */
 export const PROTOCOL_VERSION = 1;
 
-export type CommandAck = { ok: true; version: number } | { ok: false; error: ProtocolError };
+export type CommandAck = { ok: true; version: number; invite?: InviteCode } | { ok: false; error: ProtocolError };
+
+/** Returned once, in the ack of `invite.create`, to the inviting device only. */
+export interface InviteCode {
+	code: string;
+	expiresAt: number;
+}
 
 export interface ClientToServerEvents {
 	command: (command: Command, ack: (reply: CommandAck) => void) => void;
@@ -24,6 +31,8 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
 	state: (snapshot: RoomState) => void;
+	/** This device was removed from the group; the server disconnects it right after. */
+	revoked: () => void;
 }
 
 /** What the handshake `auth` must hold. */

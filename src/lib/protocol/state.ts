@@ -133,6 +133,22 @@ export interface GroupInfo {
 	lastSession: SessionSummary | null;
 }
 
+/** A device that may open the group: shown to facilitators so they can name and revoke it. */
+export interface Device {
+	id: string;
+	role: Role;
+	/** "Room 3 projector", "Anna's phone": never a member's name. */
+	label: string;
+	createdAt: number;
+}
+
+/** A facilitator invite waiting to be redeemed. Its code is shown only on the inviting device. */
+export interface PendingInvite {
+	id: string;
+	label: string;
+	expiresAt: number;
+}
+
 export interface RoomState {
 	protocol: number;
 	groupId: string;
@@ -140,4 +156,8 @@ export interface RoomState {
 	version: number;
 	group: GroupInfo;
 	session: Session | null;
+	/** Facilitators only (a display is sent an empty list). */
+	devices: Device[];
+	/** Facilitators only. */
+	invites: PendingInvite[];
 }

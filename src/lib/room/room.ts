@@ -5,6 +5,7 @@
 import {
 	BOARD_COMMANDS,
 	BOARD_PRESET,
+	DEVICE_COMMANDS,
 	ERROR_CODE,
 	GROUP_COMMANDS,
 	LANGUAGE,
@@ -19,6 +20,7 @@ import {
 	type Session
 } from '../protocol/protocol.ts';
 import { applyBoardCommand, type BoardCommand } from './room.board.ts';
+import { applyDeviceCommand, type DeviceCommand, type DeviceGrant } from './room.devices.ts';
 import { applyGroupCommand, type GroupCommand } from './room.group.ts';
 import { applySessionCommand } from './room.session.ts';
 import { pruneTrash } from './room.undo.ts';
@@ -26,7 +28,7 @@ import { refuse, type ApplyResult, type Step } from './room.result.ts';
 
 export type { ApplyResult } from './room.result.ts';
 
-export interface CommandContext {
+export interface CommandContext extends DeviceGrant {
 	/** ms since epoch, from the server's clock. */
 	now: number;
 }
@@ -45,7 +47,9 @@ export function createRoomState(groupId: string, groupName: string): RoomState {
 			topics: [],
 			lastSession: null
 		},
-		session: null
+		session: null,
+		devices: [],
+		invites: []
 	};
 }
 
@@ -66,6 +70,7 @@ export function canSend(role: Role, _type: CommandType): boolean {
 
 const isGroupCommand = (c: Command): c is GroupCommand => Object.hasOwn(GROUP_COMMANDS, c.type);
 const isBoardCommand = (c: Command): c is BoardCommand => Object.hasOwn(BOARD_COMMANDS, c.type);
+const isDeviceCommand = (c: Command): c is DeviceCommand => Object.hasOwn(DEVICE_COMMANDS, c.type);
 
 /**
  * Applies one command. [R1] On success the version rises by exactly one; on refusal nothing changes.
@@ -73,13 +78,14 @@ const isBoardCommand = (c: Command): c is BoardCommand => Object.hasOwn(BOARD_CO
  */
 export function applyCommand(state: RoomState, command: Command, ctx: CommandContext): ApplyResult {
 	const step: Step = { version: state.version + 1, now: ctx.now };
-	const next = dispatch(state, command, step);
+	const next = dispatch(state, command, step, ctx);
 	if (!next.ok) return next;
 	return { ok: true, state: { ...next.state, version: step.version } };
 }
 
-function dispatch(state: RoomState, command: Command, step: Step): ApplyResult {
+function dispatch(state: RoomState, command: Command, step: Step, grant: DeviceGrant): ApplyResult {
 	if (isGroupCommand(command)) return applyGroupCommand(state, command, step); // [R29]
+	if (isDeviceCommand(command)) return applyDeviceCommand(state, command, step, grant);
 	if (command.type === 'session.start') {
 		if (state.session) return refuse(ERROR_CODE.sessionActive, 'A session is already running.'); // [R3]
 		return { ok: true, state: { ...state, session: newSession(step) } };
@@ -90,7 +96,7 @@ function dispatch(state: RoomState, command: Command, step: Step): ApplyResult {
 	if (command.type === 'session.end') return { ok: true, state: endSession(state, current, step) };
 	const next = isBoardCommand(command)
 		? applyBoardCommand(current, command, step)
-		: applySessionCommand(current, command as Exclude<Command, BoardCommand | GroupCommand | CommandOf<'session.start' | 'session.end'>>, step);
+		: applySessionCommand(current, command as Exclude<Command, BoardCommand | GroupCommand | DeviceCommand | CommandOf<'session.start' | 'session.end'>>, step);
 	if (!next.ok) return next;
 	return { ok: true, state: { ...state, session: next.session } };
 }

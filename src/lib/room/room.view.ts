@@ -1,6 +1,6 @@
 /**
  * [R40] What each role is sent. Facilitators get the whole state. A display gets only what the room
- * may see: no drafts, no hidden column, no trash, no opening words or counts of the last session,
+ * may see: no drafts, no hidden column, no trash, no opening words, no counts of the last session, no devices or invites,
  * and, behind the privacy screen [R34], nothing of the session at all.
  */
 import { ROLE, type Board, type Role, type RoomState, type Session } from '../protocol/protocol.ts';
@@ -11,8 +11,9 @@ export function viewFor(role: Role, state: RoomState): RoomState {
 	const session = state.session;
 	const shown = session !== null && !session.privacy;
 	const group = { ...state.group, openingWords: null, lastSession: null, topics: shown ? state.group.topics : [] };
-	if (!session) return { ...state, group, session: null };
-	return { ...state, group, session: shown ? { ...session, trash: [], board: boardForDisplay(session.board) } : blank(session) };
+	const base = { ...state, group, devices: [], invites: [] };
+	if (!session) return { ...base, session: null };
+	return { ...base, session: shown ? { ...session, trash: [], board: boardForDisplay(session.board) } : blank(session) };
 }
 
 function boardForDisplay(board: Board): Board {

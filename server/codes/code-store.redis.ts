@@ -1,0 +1,60 @@
+/** Code records in Redis: one JSON string per code, `<prefix>:code:<kind>:<id>`, with a TTL. */
+import type { RedisConnection } from '../redis.ts';
+import { StoreUnavailableError } from '../store/room-store.ts';
+import type { CodeKind, CodeRecord, CodeStore } from './code-store.ts';
+
+// ARGV: secret hash, max wrong tries, consume (1/0)
+const ATTEMPT = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return false end
+local rec = cjson.decode(raw)
+if rec.secretHash ~= ARGV[1] then
+  rec.attempts = rec.attempts + 1
+  if rec.attempts >= tonumber(ARGV[2]) then redis.call('DEL', KEYS[1])
+  else redis.call('SET', KEYS[1], cjson.encode(rec), 'KEEPTTL') end
+  return false
+end
+if ARGV[3] == '1' then redis.call('DEL', KEYS[1]) end
+return raw`;
+
+const SET_DATA = `
+local raw = redis.call('GET', KEYS[1])
+if not raw then return 0 end
+local rec = cjson.decode(raw)
+rec.data = cjson.decode(ARGV[1])
+redis.call('SET', KEYS[1], cjson.encode(rec), 'KEEPTTL')
+return 1`;
+
+export function createRedisCodeStore(redis: RedisConnection, prefix = 'rc'): CodeStore {
+	const key = (kind: CodeKind, id: string) => `${prefix}:code:${kind}:${id}`;
+	const call = async <T>(fn: () => Promise<T>) => {
+		try {
+			return await fn();
+		} catch (error) {
+			throw new StoreUnavailableError(error);
+		}
+	};
+	return {
+		async create(kind, id, record, ttlS) {
+			const reply = await call(() => redis.set(key(kind, id), JSON.stringify(record), { NX: true, EX: ttlS }));
+			return reply === 'OK';
+		},
+		async get(kind, id) {
+			const raw = await call(() => redis.get(key(kind, id)));
+			return raw ? (JSON.parse(raw) as CodeRecord) : null;
+		},
+		async attempt(kind, id, secretHash, maxWrong, consume) {
+			const raw = await call(() =>
+				redis.eval(ATTEMPT, { keys: [key(kind, id)], arguments: [secretHash, String(maxWrong), consume ? '1' : '0'] })
+			);
+			return typeof raw === 'string' ? { ok: true, record: JSON.parse(raw) as CodeRecord } : { ok: false };
+		},
+		async setData(kind, id, data) {
+			const reply = await call(() => redis.eval(SET_DATA, { keys: [key(kind, id)], arguments: [JSON.stringify(data)] }));
+			return reply === 1;
+		},
+		async delete(kind, id) {
+			await call(() => redis.del(key(kind, id)));
+		}
+	};
+}
