@@ -46,15 +46,16 @@ export interface Application {
 
 export function createApplication(httpServer: HttpServer, components: Components): Application {
 	const trustProxy = components.trustProxy ?? false;
+	const now = components.now ?? Date.now;
 	const deps: Deps = {
 		store: components.store,
 		log: components.log,
-		codes: components.codes ?? createMemoryCodeStore(),
+		codes: components.codes ?? createMemoryCodeStore(now),
 		limiters: components.limiters ?? createLimiters(),
 		publicUrl: components.publicUrl,
 		allowedOrigins: [...(components.allowedOrigins ?? []), ...(components.publicUrl ? [new URL(components.publicUrl).origin] : [])],
 		trustProxy,
-		now: components.now ?? Date.now,
+		now,
 		addressOf: (req) => clientAddress(req, trustProxy)
 	};
 	const { io, broadcast } = attachRealtime(httpServer, deps, components.destroyUpgrade ?? true);
