@@ -33,9 +33,12 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 		if (!isPlainObject(body))
 			return void res.status(400).json(problem(ERROR_CODE.invalidPayload, 'Send a JSON object { "name": "..." }.'));
 		const extra = Object.keys(body).find((key) => key !== 'name');
-		if (extra) return void res.status(400).json(problem(ERROR_CODE.invalidField, `\`${extra.slice(0, 40)}\` is not a field of a new group.`));
-		const name = groupName.parse(body.name, 'name');
-		if (!name.ok) return void res.status(400).json({ error: name.error });
+		if (extra) return void res.status(400).json(problem(ERROR_CODE.invalidField, `A new group has no field called "${extra.slice(0, 40)}".`));
+		const name = groupName.parse(body.name, 'group name');
+		if (!name.ok) {
+			const message = name.error.code === ERROR_CODE.tooLong ? name.error.message : 'Give the group a name.';
+			return void res.status(400).json(problem(name.error.code, message));
+		}
 
 		const groupId = newGroupId();
 		const { room, credentials } = newGroup(groupId, name.value, now());

@@ -31,7 +31,7 @@ describe('parseCommand', () => {
 
 	it('[R20] refuses missing, extra and wrong-typed fields with a sentence naming the field', () => {
 		const missing = parseCommand({ id: 'a', type: 'speaker.set' });
-		expect(missing).toEqual({ ok: false, error: { code: 'invalid_field', message: '`name` is required for speaker.set.' } });
+		expect(missing).toEqual({ ok: false, error: { code: 'invalid_field', message: 'The name is missing (speaker.set needs it).' } });
 		expect(codeOf({ id: 'a', type: 'speaker.set', name: 'Casey', role: 'admin' })).toBe('invalid_field');
 		expect(codeOf({ id: 'a', type: 'speaker.set', name: 42 })).toBe('invalid_field');
 		expect(codeOf({ id: 'a', type: 'speaker.set', name: '' })).toBe('invalid_field');

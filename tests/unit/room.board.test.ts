@@ -40,6 +40,12 @@ describe('decisional-balance board', () => {
 		expect(room.session!.board.headings).toEqual({ left: null, right: 'Reasons to change' });
 	});
 
+	it('[R13] a null title removes it; a null heading goes back to the preset', () => {
+		const room = play(caseysBoard(), { type: 'board.setHeading', column: 'left', text: 'Mine' }, { type: 'board.setHeading', column: 'left', text: null }, { type: 'board.setTitle', title: null });
+		expect(room.session!.board.title).toBe('');
+		expect(room.session!.board.headings.left).toBeNull();
+	});
+
 	it('[R15] board.editItem replaces only the text; id, column and position stay', () => {
 		const before = caseysBoard();
 		const id = idOf(before, 'left', 1);

@@ -13,6 +13,13 @@ export interface Field<T> {
 	parse(value: unknown, name: string): Parsed<T>;
 }
 
+/** A field name as people read it: `entryId` → "entry id", `agreements[2]` → "agreement 3". */
+export function words(name: string): string {
+	const item = /^(\w+?)s?\[(\d+)\]$/.exec(name);
+	if (item) return `${words(item[1])} ${Number(item[2]) + 1}`;
+	return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
 const fail = (code: FieldError['code'], message: string) => ({ ok: false, error: { code, message } }) as const;
 
 /** Text a person typed: opaque to the server, only its length is bounded. */
@@ -20,10 +27,10 @@ export function text(maxChars: number): Field<string> {
 	return {
 		doc: `string, 1-${maxChars} characters`,
 		parse(value, name) {
-			if (typeof value !== 'string') return fail('invalid_field', `\`${name}\` must be a string.`);
-			if (value.length === 0) return fail('invalid_field', `\`${name}\` must not be empty.`);
+			if (typeof value !== 'string') return fail('invalid_field', `The ${words(name)} must be a string.`);
+			if (value.length === 0) return fail('invalid_field', `The ${words(name)} must not be empty.`);
 			if (value.length > maxChars)
-				return fail('too_long', `\`${name}\` is longer than ${maxChars} characters.`);
+				return fail('too_long', `The ${words(name)} is longer than ${maxChars} characters.`);
 			return { ok: true, value };
 		}
 	};
@@ -35,7 +42,7 @@ export function ref(): Field<string> {
 		doc: 'string id from the state',
 		parse(value, name) {
 			if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value))
-				return fail('invalid_field', `\`${name}\` must be an id taken from the state.`);
+				return fail('invalid_field', `The ${words(name)} must be an id taken from the state.`);
 			return { ok: true, value };
 		}
 	};
@@ -47,7 +54,7 @@ export function oneOf<const V extends readonly string[]>(values: V): Field<V[num
 		doc: allowed,
 		parse(value, name) {
 			if (typeof value !== 'string' || !values.includes(value))
-				return fail('invalid_field', `\`${name}\` must be one of ${allowed}.`);
+				return fail('invalid_field', `The ${words(name)} must be one of ${allowed}.`);
 			return { ok: true, value: value as V[number] };
 		}
 	};
@@ -58,7 +65,7 @@ export function int(min: number, max: number): Field<number> {
 		doc: `integer, ${min}-${max}`,
 		parse(value, name) {
 			if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-				return fail('invalid_field', `\`${name}\` must be a whole number from ${min} to ${max}.`);
+				return fail('invalid_field', `The ${words(name)} must be a whole number from ${min} to ${max}.`);
 			return { ok: true, value };
 		}
 	};
@@ -68,7 +75,7 @@ export function bool(): Field<boolean> {
 	return {
 		doc: 'boolean',
 		parse(value, name) {
-			if (typeof value !== 'boolean') return fail('invalid_field', `\`${name}\` must be true or false.`);
+			if (typeof value !== 'boolean') return fail('invalid_field', `The ${words(name)} must be true or false.`);
 			return { ok: true, value };
 		}
 	};
@@ -90,14 +97,14 @@ export function list<T>(item: Field<T>, min: number, max: number, unique = false
 		doc: `array of ${min}-${max} (${item.doc})${unique ? ', no repeats' : ''}`,
 		parse(value, name) {
 			if (!Array.isArray(value) || value.length < min || value.length > max)
-				return fail('invalid_field', `\`${name}\` must be a list of ${min} to ${max} values.`);
+				return fail('invalid_field', `The ${words(name)} must be a list of ${min} to ${max} values.`);
 			const out: T[] = [];
 			for (const [i, v] of value.entries()) {
 				const parsed = item.parse(v, `${name}[${i}]`);
 				if (!parsed.ok) return parsed;
 				out.push(parsed.value);
 			}
-			if (unique && new Set(out).size !== out.length) return fail('invalid_field', `\`${name}\` has a value twice.`);
+			if (unique && new Set(out).size !== out.length) return fail('invalid_field', `The ${words(name)} has a value twice.`);
 			return { ok: true, value: out };
 		}
 	};
@@ -109,7 +116,7 @@ export function clockTime(): Field<string> {
 		doc: '"HH:MM", 24-hour',
 		parse(value, name) {
 			if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
-				return fail('invalid_field', `\`${name}\` must be a time like "13:30".`);
+				return fail('invalid_field', `The ${words(name)} must be a time like "13:30".`);
 			return { ok: true, value };
 		}
 	};
@@ -120,11 +127,11 @@ export function timeZone(): Field<string> {
 	return {
 		doc: 'IANA time zone name, e.g. "America/Los_Angeles"',
 		parse(value, name) {
-			if (typeof value !== 'string' || value.length > 64) return fail('invalid_field', `\`${name}\` must be a time zone name.`);
+			if (typeof value !== 'string' || value.length > 64) return fail('invalid_field', `The ${words(name)} must be a time zone name.`);
 			try {
 				new Intl.DateTimeFormat('en-US', { timeZone: value });
 			} catch {
-				return fail('invalid_field', `\`${name}\` is not a time zone this server knows (like "America/Los_Angeles").`);
+				return fail('invalid_field', `The ${words(name)} is not a time zone this server knows (like "America/Los_Angeles").`);
 			}
 			return { ok: true, value };
 		}
@@ -150,10 +157,10 @@ export function parseFields<F extends Fields>(
 	const out: Record<string, unknown> = {};
 	for (const key of Object.keys(input)) {
 		if (!(key in fields) && !allowExtra.includes(key))
-			return fail('invalid_field', `\`${key}\` is not a field of ${context}.`);
+			return fail('invalid_field', `${context} has no field called "${key.slice(0, 40)}".`);
 	}
 	for (const [key, field] of Object.entries(fields)) {
-		if (!(key in input)) return fail('invalid_field', `\`${key}\` is required for ${context}.`);
+		if (!(key in input)) return fail('invalid_field', `The ${words(key)} is missing (${context} needs it).`);
 		const parsed = field.parse(input[key], key);
 		if (!parsed.ok) return parsed;
 		out[key] = parsed.value;

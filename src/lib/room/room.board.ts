@@ -26,7 +26,7 @@ export function applyBoardCommand(s: Session, c: BoardCommand, step: Step): Sess
 	const putColumns = (columns: Partial<Record<Column, BoardItem[]>>) => put({ columns: { ...board.columns, ...columns } });
 	switch (c.type) {
 		case 'board.setTitle': // [R13]
-			return put({ title: c.title });
+			return put({ title: c.title ?? '' });
 		case 'board.setHeading':
 			return put({ headings: { ...board.headings, [c.column]: c.text } });
 		case 'board.usePreset': // [R39]
