@@ -26,6 +26,15 @@ export function takeCredential(groupId: string, kind: PageKind): string | null {
 	}
 }
 
+/** Keeps a credential that came another way than a link: a paired projector, a redeemed invite. */
+export function rememberCredential(groupId: string, kind: PageKind, key: string): void {
+	try {
+		localStorage.setItem(storageKey(groupId, kind), key);
+	} catch {
+		// storage refused: the credential works until the page is closed
+	}
+}
+
 export function forgetCredential(groupId: string, kind: PageKind): void {
 	try {
 		localStorage.removeItem(storageKey(groupId, kind));

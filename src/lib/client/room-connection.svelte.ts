@@ -21,7 +21,9 @@ export const LINK = {
 	online: 'online',
 	offline: 'offline',
 	/** The server refused this device's credential: reconnecting will not help. */
-	refused: 'refused'
+	refused: 'refused',
+	/** A facilitator removed this device from the group [R42]. */
+	revoked: 'revoked'
 } as const;
 export type LinkStatus = (typeof LINK)[keyof typeof LINK];
 
@@ -79,8 +81,13 @@ export class RoomConnection {
 			this.refusal = null;
 			this.#flush();
 		});
+		this.#socket.on('revoked', () => {
+			this.status = LINK.revoked;
+			this.room = null; // nothing of the group stays on a removed device's screen
+			this.#socket.close();
+		});
 		this.#socket.on('disconnect', () => {
-			if (this.status !== LINK.refused) this.status = LINK.offline;
+			if (this.status !== LINK.refused && this.status !== LINK.revoked) this.status = LINK.offline;
 		});
 		this.#socket.on('connect_error', (error) => {
 			const data = (error as Error & { data?: ProtocolError }).data;

@@ -46,7 +46,8 @@ export const en = {
 		connecting: 'Connecting…',
 		offline: 'Reconnecting…',
 		deviceOffline: 'Offline',
-		refused: 'Not paired'
+		refused: 'Not paired',
+		removed: 'Removed'
 	},
 	pending: {
 		none: 'All sent',
@@ -57,7 +58,8 @@ export const en = {
 	unpaired: {
 		display: 'This screen is not paired with a group. Open the display link again.',
 		remote: 'This phone is not paired with a group. Open the remote link again.',
-		desk: 'This laptop is not paired with a group. Open the desk link again.'
+		desk: 'This laptop is not paired with a group. Open the desk link again.',
+		removed: 'A facilitator removed this device from the group. Nothing of the group is kept on it.'
 	},
 
 	session: {
@@ -139,6 +141,62 @@ export const en = {
 		reconnecting: 'Reconnecting…',
 		nextUp: 'Next up',
 		more: (n: number) => `+${n} more`
+	},
+
+	devices: {
+		heading: 'Devices',
+		intro: 'Every screen that can open this group. Remove one you no longer use, or that was lost.',
+		roles: { facilitator: 'Facilitator', display: 'Display (read-only)' },
+		rename: 'Rename',
+		renameLabel: (label: string) => `New name for "${label}"`,
+		save: 'Save',
+		remove: 'Remove',
+		removeLabel: (label: string) => `Remove "${label}"`,
+		removeQuestion: (label: string) => `Remove "${label}"? It is disconnected at once and can never open the group again.`,
+		removeYes: 'Yes, remove',
+		pairHeading: 'Pair a projector',
+		pairIntro: 'Open /display on the projector. Type the code it shows, and give it a name.',
+		codeLabel: 'Code on the projector',
+		nameLabel: 'Name for it',
+		namePlaceholder: 'Room 3 projector',
+		pair: 'Pair',
+		paired: (label: string) => `"${label}" is paired. It shows the group now.`,
+		inviteHeading: 'Invite a co-facilitator',
+		inviteIntro: 'Makes a one-time code for another facilitator phone or laptop. Show it only on this device, never on the projector.',
+		inviteLabel: 'Whose device?',
+		invitePlaceholder: "Kim's laptop",
+		invite: 'Make invite code',
+		inviteCode: 'Invite code',
+		inviteHow: (origin: string) => `On the other device, open ${origin}/join and type this code.`,
+		expires: (time: string) => `Works once, until ${time}.`,
+		hideCode: 'Hide code',
+		pending: 'Waiting invites',
+		cancelInvite: (label: string) => `Cancel the invite for "${label}"`,
+		cancel: 'Cancel'
+	},
+
+	pairing: {
+		pageTitle: 'Pair this screen · Roomcast',
+		heading: 'Pair this screen',
+		instructions: 'On the facilitator’s phone or laptop, open Devices, choose “Pair a projector”, and type this code:',
+		expires: (minutes: number) => (minutes <= 1 ? 'A new code comes in a minute.' : `A new code comes in ${minutes} minutes.`),
+		waiting: 'Getting a code…',
+		slowDown: 'Too many codes were asked for from here. Trying again shortly.',
+		offline: 'Cannot reach the server. Trying again…',
+		paired: 'Paired. Opening the group…'
+	},
+
+	join: {
+		pageTitle: 'Join as a facilitator · Roomcast',
+		heading: 'Join a group as a facilitator',
+		intro: 'Type the invite code shown on the other facilitator’s device.',
+		codeLabel: 'Invite code',
+		kindLabel: 'This device is',
+		phone: 'a phone (remote)',
+		laptop: 'a laptop (desk)',
+		join: 'Join',
+		joining: 'Joining…',
+		offline: 'Cannot reach the server. Check the connection and try again.'
 	},
 
 	remote: { pageTitle: 'Remote · Roomcast', heading: 'Remote' },

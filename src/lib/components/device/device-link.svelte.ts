@@ -14,7 +14,12 @@ export class DeviceLink {
 
 	/** The page must show "not paired" and nothing of the group. */
 	get unpaired(): boolean {
-		return this.missing || this.connection?.status === LINK.refused;
+		return this.missing || this.connection?.status === LINK.refused || this.removed;
+	}
+
+	/** A facilitator removed this device while it was connected. */
+	get removed(): boolean {
+		return this.connection?.status === LINK.revoked;
 	}
 
 	open(groupId: string): () => void {
@@ -30,7 +35,7 @@ export class DeviceLink {
 		// reload asks for the link instead of retrying forever.
 		const stopWatching = $effect.root(() => {
 			$effect(() => {
-				if (conn.status === LINK.refused) forgetCredential(groupId, this.kind);
+				if (conn.status === LINK.refused || conn.status === LINK.revoked) forgetCredential(groupId, this.kind);
 			});
 		});
 		return () => {
