@@ -1,12 +1,12 @@
 /** Commands about the decisional-balance board. */
 import type { CommandSpec } from './command-spec.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS, sealedLength } from './limits.ts';
 import { bool, int, nullable, oneOf, ref, text } from './schema.ts';
 import { BOARD_PRESETS, COLUMNS } from './state.ts';
 
 const column = oneOf(COLUMNS);
-const title = text(LIMITS.TITLE_MAX_CHARS);
-const item = text(LIMITS.ITEM_MAX_CHARS);
+const title = text(sealedLength(LIMITS.TITLE_MAX_CHARS));
+const item = text(sealedLength(LIMITS.ITEM_MAX_CHARS));
 
 export const BOARD_COMMANDS = {
 	'board.setTitle': { summary: 'Set the board title (null: no title).', fields: { title: nullable(title) }, example: { title: 'Speed' } },

@@ -1,13 +1,13 @@
 /** Commands about the recurring group: its settings and the topics for next time. Need no session. */
 import type { CommandSpec } from './command-spec.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS, sealedLength } from './limits.ts';
 import { clockTime, list, nullable, oneOf, ref, text, timeZone } from './schema.ts';
 import { LANGUAGES, WEEKDAYS } from './state.ts';
 
 export const GROUP_COMMANDS = {
 	'group.rename': {
 		summary: 'Change the name the projector shows (a neutral name is fine: "Wednesday group").',
-		fields: { name: text(LIMITS.GROUP_NAME_MAX_CHARS) },
+		fields: { name: text(sealedLength(LIMITS.GROUP_NAME_MAX_CHARS)) },
 		example: { name: 'Monday group' }
 	},
 	'group.setSchedule': {
@@ -18,12 +18,12 @@ export const GROUP_COMMANDS = {
 	'group.clearSchedule': { summary: 'The group has no fixed schedule.', fields: {}, example: {} },
 	'group.setOpeningWords': {
 		summary: 'Set the words the facilitator reads to open each session (null: the default words).',
-		fields: { text: nullable(text(LIMITS.OPENING_MAX_CHARS)) },
+		fields: { text: nullable(text(sealedLength(LIMITS.OPENING_MAX_CHARS))) },
 		example: { text: 'Hello! Welcome. Everyone is welcome just as they are, whenever they get here.' }
 	},
 	'group.setAgreements': {
 		summary: "Set the group's few agreements, shown on the display at the opening (null: the defaults).",
-		fields: { agreements: nullable(list(text(LIMITS.AGREEMENT_MAX_CHARS), 1, LIMITS.AGREEMENTS_MAX)) },
+		fields: { agreements: nullable(list(text(sealedLength(LIMITS.AGREEMENT_MAX_CHARS)), 1, LIMITS.AGREEMENTS_MAX)) },
 		example: { agreements: ['Come and go as you need', 'Ask before giving feedback', 'No threats of any kind'] }
 	},
 	'group.setLanguage': {
@@ -33,7 +33,7 @@ export const GROUP_COMMANDS = {
 	},
 	'topics.add': {
 		summary: 'Add a topic members asked for next time (kept across sessions).',
-		fields: { text: text(LIMITS.TOPIC_MAX_CHARS) },
+		fields: { text: text(sealedLength(LIMITS.TOPIC_MAX_CHARS)) },
 		example: { text: 'Safer injecting' }
 	},
 	'topics.remove': { summary: 'Remove a topic for next time.', fields: { topicId: ref() }, example: { topicId: 't5' } }

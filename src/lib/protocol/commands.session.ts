@@ -1,10 +1,10 @@
 /** Commands about the running session: speaker, permission, queue, headcount, parking lot, screens. */
 import type { CommandSpec } from './command-spec.ts';
-import { LIMITS } from './limits.ts';
+import { LIMITS, sealedLength } from './limits.ts';
 import { bool, int, oneOf, ref, text } from './schema.ts';
 import { PERMISSIONS } from './state.ts';
 
-const name = text(LIMITS.NAME_MAX_CHARS);
+const name = text(sealedLength(LIMITS.NAME_MAX_CHARS));
 const on = bool();
 
 export const SESSION_COMMANDS = {
@@ -45,7 +45,7 @@ export const SESSION_COMMANDS = {
 	'headcount.leave': { summary: 'Someone left (anonymous).', fields: {}, example: {} },
 	'parkingLot.add': {
 		summary: 'Park a topic to come back to later in the session.',
-		fields: { text: text(LIMITS.TOPIC_MAX_CHARS) },
+		fields: { text: text(sealedLength(LIMITS.TOPIC_MAX_CHARS)) },
 		example: { text: 'Medical marijuana' }
 	},
 	'parkingLot.remove': {

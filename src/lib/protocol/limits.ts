@@ -1,4 +1,8 @@
-/** Bounds the server enforces. Text is measured in UTF-16 code units (JavaScript string length). */
+/**
+ * Bounds on what people type, in UTF-16 code units (JavaScript string length). Pages enforce them on
+ * the plain text; the server, which sees text end-to-end encrypted, accepts a string up to
+ * `sealedLength(limit)`: the length of the `e1.` form of the longest text allowed.
+ */
 export const LIMITS = {
 	/** A person's name as given (speaker, queue). */
 	NAME_MAX_CHARS: 200,
@@ -29,7 +33,15 @@ export const LIMITS = {
 	/** A command id: the client makes it, 1-64 of A-Z a-z 0-9 _ -. */
 	COMMAND_ID_MAX_CHARS: 64,
 	/** Largest Socket.IO message the server reads; a bigger one closes the socket. */
-	SOCKET_MESSAGE_MAX_BYTES: 8 * 1024,
+	SOCKET_MESSAGE_MAX_BYTES: 16 * 1024,
 	/** Largest HTTP body the API reads. */
 	HTTP_BODY_MAX_BYTES: 4 * 1024
 } as const;
+
+const E1_IV_CHARS = 16; // base64url of 12 bytes
+const E1_TAG_BYTES = 16;
+
+/** The longest `e1.` value a text of `chars` units can become (at most 3 UTF-8 bytes per unit). */
+export function sealedLength(chars: number): number {
+	return 'e1.'.length + E1_IV_CHARS + 1 + Math.ceil(((chars * 3 + E1_TAG_BYTES) * 4) / 3);
+}
