@@ -61,13 +61,25 @@ export async function grantPairing(deps: PairingDeps, typed: string, label: stri
 	const checked = await checkCode(deps, 'pairing', typed, who, false);
 	if (!checked.ok) return checked;
 	if (checked.record.data.groupId) return { ok: false as const, error: CODE_REFUSED };
-	const device: Device = { id: newDeviceId(), role: ROLE.display, label, createdAt: deps.now() };
-	return { ok: true as const, codeId: checked.id, device, keyHash: String(checked.record.data.tokenHash) };
+	const device: Device = { id: newDeviceId(), role: ROLE.display, label, createdAt: deps.now(), publicKey: null, wrappedKey: null };
+	const publicKey = typeof checked.record.data.publicKey === 'string' ? checked.record.data.publicKey : null;
+	return { ok: true as const, codeId: checked.id, device, data: checked.record.data, publicKey };
 }
 
-/** After the group admitted the paired display: its next poll learns the group. */
-export const markPaired = (deps: PairingDeps, codeId: string, tokenHash: string, groupId: string) =>
-	deps.codes.setData(CODE_KIND.pairing, codeId, { tokenHash, groupId });
+/** After the group admitted the paired display: remembered, so the display's poll learns the group once its key is there. */
+export const markPaired = (deps: PairingDeps, codeId: string, data: Record<string, string | number | null>, groupId: string) =>
+	deps.codes.setData(CODE_KIND.pairing, codeId, { ...data, groupId });
+
+/**
+ * [R48] `pairing.deliverKey`: the approving device hands over the group key wrapped for the
+ * projector (or null, if it has none). Only a device of the group that paired this code can.
+ */
+export async function deliverPairingKey(deps: PairingDeps, groupId: string, typed: string, wrappedKey: string | null): Promise<boolean> {
+	const parsed = parseShortCode(typed);
+	const record = parsed && (await deps.codes.get(CODE_KIND.pairing, parsed.id));
+	if (!parsed || !record || record.data.groupId !== groupId || record.data.keyDone) return false;
+	return deps.codes.setData(CODE_KIND.pairing, parsed.id, { ...record.data, wrappedKey, keyDone: 1 });
+}
 
 /** `invite.create`: a code for the inviting device, and the pending invite the group lists. */
 export async function issueInvite(deps: PairingDeps, groupId: string, label: string) {
@@ -78,15 +90,26 @@ export async function issueInvite(deps: PairingDeps, groupId: string, label: str
 	return { invite, pending: { id: inviteId, label, expiresAt }, codeId: code.id };
 }
 
+/** An optional X25519 public key in a request body: the key, null when absent, undefined when malformed. */
+function publicKeyOf(body: unknown): string | null | undefined {
+	const value = isPlainObject(body) ? body.publicKey : undefined;
+	if (value === undefined || value === null) return null;
+	return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined;
+}
+
 export function pairingRoutes(deps: PairingDeps & { onAdmitted: (state: RoomState) => void }): express.Router {
 	const router = express.Router();
 	const json = express.json({ limit: 1024 });
 
-	// A projector with no credential asks for a code to show.
+	// A projector with no credential asks for a code to show, sending the public key it wants the
+	// group key wrapped for.
 	router.post('/api/pairings', json, async (req, res) => {
 		if (!(await allowed(deps.limiters.code, deps.addressOf(req)))) return void res.status(429).json({ error: SLOW_DOWN });
+		const publicKey = publicKeyOf(req.body);
+		if (publicKey === undefined)
+			return void res.status(400).json({ error: { code: ERROR_CODE.invalidField, message: 'The public key must be 32 bytes in base64url.' } });
 		const token = newCredential();
-		const code = await issueCode(deps.codes, CODE_KIND.pairing, { tokenHash: hashCredential(token), groupId: null }, PAIRING_TTL_S);
+		const code = await issueCode(deps.codes, CODE_KIND.pairing, { tokenHash: hashCredential(token), groupId: null, publicKey }, PAIRING_TTL_S);
 		deps.log.info('pairing.started');
 		res.status(201).json({ code: code.display, token, expiresAt: deps.now() + PAIRING_TTL_S * 1000, pollIntervalMs: POLL_INTERVAL_MS });
 	});
@@ -100,9 +123,10 @@ export function pairingRoutes(deps: PairingDeps & { onAdmitted: (state: RoomStat
 		const parsed = parseShortCode(body.code);
 		const record = parsed && (await deps.codes.get(CODE_KIND.pairing, parsed.id));
 		if (!parsed || !record || !sameHash(String(record.data.tokenHash), hashCredential(body.token))) return expired();
-		if (!record.data.groupId) return void res.json({ status: 'pending' });
+		// approved once the approving device has handed over the key (or said it has none)
+		if (!record.data.groupId || !record.data.keyDone) return void res.json({ status: 'pending' });
 		await deps.codes.delete(CODE_KIND.pairing, parsed.id);
-		res.json({ status: 'approved', groupId: record.data.groupId });
+		res.json({ status: 'approved', groupId: record.data.groupId, wrappedKey: record.data.wrappedKey ?? null });
 	});
 
 	// A second facilitator's device redeems an invite code once, and gets its own credential.
@@ -110,18 +134,20 @@ export function pairingRoutes(deps: PairingDeps & { onAdmitted: (state: RoomStat
 		const body: unknown = req.body;
 		const typed = isPlainObject(body) ? codeField.parse(body.code, 'code') : null;
 		if (!typed?.ok) return void res.status(400).json({ error: CODE_REFUSED });
+		const publicKey = publicKeyOf(body);
+		if (publicKey === undefined) return void res.status(400).json({ error: CODE_REFUSED });
 		const checked = await checkCode(deps, 'invite', typed.value, deps.addressOf(req), true);
 		if (!checked.ok) return void res.status(checked.error === SLOW_DOWN ? 429 : 400).json({ error: checked.error });
 		const { groupId, inviteId, label } = checked.record.data as Record<string, string>;
 		const credential = newCredential();
-		const device: Device = { id: newDeviceId(), role: ROLE.facilitator, label, createdAt: deps.now() };
+		const device: Device = { id: newDeviceId(), role: ROLE.facilitator, label, createdAt: deps.now(), publicKey, wrappedKey: null };
 		const outcome = await deps.store.update(groupId, (room) => admitInvited(room, device, hashCredential(credential), inviteId));
 		if (!outcome.found || !outcome.result) return void res.status(400).json({ error: CODE_REFUSED });
 		deps.log.info('invite.redeemed', { groupId });
 		deps.onAdmitted(outcome.result);
 		const origin = deps.publicUrl ?? `${req.protocol}://${req.get('host')}`;
 		const link = (kind: string) => `${origin}/g/${groupId}/${kind}#key=${encodeURIComponent(credential)}`;
-		res.status(201).json({ groupId, links: { remote: link('remote'), desk: link('desk') } });
+		res.status(201).json({ groupId, deviceId: device.id, links: { remote: link('remote'), desk: link('desk') } });
 	});
 	return router;
 }

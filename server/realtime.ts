@@ -25,7 +25,7 @@ import type { Deps } from './app.ts';
 import { hashCredential, sameHash } from './credentials.ts';
 import { allowed } from './limits.ts';
 import { originAllowed } from './origins.ts';
-import { grantPairing, issueInvite, markPaired } from './pairing.ts';
+import { CODE_REFUSED, deliverPairingKey, grantPairing, issueInvite, markPaired } from './pairing.ts';
 import { runCommand, type ServerContext } from './rooms.ts';
 import { StoreUnavailableError } from './store/room-store.ts';
 
@@ -134,11 +134,18 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		const ctx: ServerContext = { now: now(), sender: { deviceId, role } };
 		let afterwards: (() => Promise<unknown>) | undefined;
 		let invite;
+		let paired;
+		if (command.type === 'pairing.deliverKey') {
+			const delivered = await deliverPairingKey(deps, groupId, command.code, command.wrappedKey);
+			const room = delivered ? await store.load(groupId) : null;
+			return room ? { ok: true, version: room.state.version } : refusal(CODE_REFUSED);
+		}
 		if (command.type === 'device.pair') {
 			const grant = await grantPairing(deps, command.code, command.label, deps.addressOf(socket.request));
 			if (grant.ok) {
-				Object.assign(ctx, { newDevice: grant.device, newKeyHash: grant.keyHash });
-				afterwards = () => markPaired(deps, grant.codeId, grant.keyHash, groupId);
+				Object.assign(ctx, { newDevice: grant.device, newKeyHash: String(grant.data.tokenHash) });
+				afterwards = () => markPaired(deps, grant.codeId, grant.data, groupId);
+				paired = { publicKey: grant.publicKey };
 			} else if (grant.error.code === ERROR_CODE.rateLimited) return refusal(grant.error);
 		} else if (command.type === 'invite.create') {
 			const issued = await issueInvite(deps, groupId, command.label);
@@ -153,7 +160,8 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		broadcast(changed);
 		if (command.type === 'device.revoke') disconnectDevice(command.deviceId);
 		log.info('command.applied', { groupId, type: command.type });
-		return invite && ack.ok ? { ...ack, invite } : ack;
+		if (!ack.ok) return ack;
+		return { ...ack, ...(invite ? { invite } : {}), ...(paired ? { paired } : {}) };
 	}
 
 	/** [R42] The revoked device's page is told, then every socket of it is closed, on every node. */

@@ -83,7 +83,7 @@ export function newGroup(groupId: string, name: string, now: number) {
 		const credential = newCredential();
 		const id = newDeviceId();
 		credentials[kind] = credential;
-		devices.push({ id, role: ROLE_OF[kind], label: LABEL_OF[kind], createdAt: now });
+		devices.push({ id, role: ROLE_OF[kind], label: LABEL_OF[kind], createdAt: now, publicKey: null, wrappedKey: null });
 		keys[id] = hashCredential(credential);
 	}
 	const room: StoredRoom = { state: { ...createRoomState(groupId, name), devices }, keys, recent: [] };

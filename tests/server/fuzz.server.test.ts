@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLimiters } from '../../server/limits.ts';
 import { createMemoryStore } from '../../server/store/room-store.memory.ts';
-import { COMMANDS, COMMAND_TYPES, LIMITS, type CommandAck } from '../../src/lib/protocol/protocol.ts';
+import { COMMANDS, COMMAND_TYPES, LIMITS, sealedLength, type CommandAck } from '../../src/lib/protocol/protocol.ts';
 import { connectClient, createGroup, startServer, type Client, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
@@ -50,9 +50,9 @@ const malformed = fc.oneof(
 		.map(({ type, key, seed }) => ({ id: `m${seed}`, type, ...COMMANDS[type].example, [key]: 1 })),
 	// text one past its limit
 	fc.constantFrom(
-		{ id: 'long1', type: 'speaker.set', name: 'x'.repeat(LIMITS.NAME_MAX_CHARS + 1) },
-		{ id: 'long2', type: 'board.addItem', column: 'left', text: 'x'.repeat(LIMITS.ITEM_MAX_CHARS + 1) },
-		{ id: 'long3', type: 'parkingLot.add', text: 'x'.repeat(LIMITS.TOPIC_MAX_CHARS + 1) },
+		{ id: 'long1', type: 'speaker.set', name: 'x'.repeat(sealedLength(LIMITS.NAME_MAX_CHARS) + 1) },
+		{ id: 'long2', type: 'board.addItem', column: 'left', text: 'x'.repeat(sealedLength(LIMITS.ITEM_MAX_CHARS) + 1) },
+		{ id: 'long3', type: 'parkingLot.add', text: 'x'.repeat(sealedLength(LIMITS.TOPIC_MAX_CHARS) + 1) },
 		{ id: 'long4', type: 'device.rename', deviceId: 'd1', label: 'x'.repeat(LIMITS.DEVICE_LABEL_MAX_CHARS + 1) }
 	),
 	// not a command at all

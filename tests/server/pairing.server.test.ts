@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../server/store/room-store.memory.ts';
 import { parseShortCode } from '../../server/codes/short-code.ts';
+import { fromBase64url, toBase64url } from '../../src/lib/crypto/base64url.ts';
+import { newKeyPair, unwrapGroupKey, wrapGroupKey } from '../../src/lib/crypto/key-wrap.ts';
+import { newGroupKey } from '../../src/lib/crypto/text-cipher.ts';
 import { connectClient, connectRefused, createGroup, startServer, type Client, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
@@ -41,11 +44,14 @@ describe('projector pairing by code', () => {
 		// typed by a person: lower case, no dash, spaces
 		const typed = ` ${pairing.code.replace('-', ' ').toLowerCase()} `;
 		const ack = await remote.send({ id: 'p1', type: 'device.pair', code: typed, label: 'Room 3 projector' });
-		expect(ack).toEqual({ ok: true, version: 2 });
+		expect(ack).toEqual({ ok: true, version: 2, paired: { publicKey: null } });
+		// approved only once the approving device has handed over the group key (here: it has none)
+		expect(await poll(pairing.code, pairing.token)).toEqual({ status: 'pending' });
+		expect(await remote.send({ id: 'p1k', type: 'pairing.deliverKey', code: typed, wrappedKey: null })).toEqual({ ok: true, version: 2 });
 		const listed = await remote.waitFor((s) => s.devices.some((d) => d.label === 'Room 3 projector'));
 		expect(listed.devices.find((d) => d.label === 'Room 3 projector')!.role).toBe('display');
 
-		expect(await poll(pairing.code, pairing.token)).toEqual({ status: 'approved', groupId: keys.groupId });
+		expect(await poll(pairing.code, pairing.token)).toEqual({ status: 'approved', groupId: keys.groupId, wrappedKey: null });
 		expect(await poll(pairing.code, pairing.token)).toEqual({ status: 'expired' }); // told once
 		const display = await connectClient(server.url, { groupId: keys.groupId, key: pairing.token });
 		expect(display.latest().groupId).toBe(keys.groupId);
@@ -159,5 +165,48 @@ describe('revocation', () => {
 		expect(await remote.send({ id: 'l1', type: 'device.revoke', deviceId: laptop.id })).toMatchObject({ ok: true });
 		expect(await remote.send({ id: 'l2', type: 'device.revoke', deviceId: phone.id })).toMatchObject({ ok: false, error: { code: 'last_facilitator' } });
 		remote.close();
+	});
+});
+
+describe('the group key reaches new devices, and only as ciphertext', () => {
+	it('[R48] pairing delivers a working key: wrapped for the projector, relayed by the server', async () => {
+		const { keys, remote } = await groupWithRemote();
+		const groupKey = newGroupKey();
+		const projector = newKeyPair();
+		const pairing = (await post('/api/pairings', { publicKey: toBase64url(projector.publicKey) })).body;
+		const ack = await remote.send({ id: 'k1', type: 'device.pair', code: pairing.code, label: 'Room 3 projector' });
+		if (!ack.ok || !ack.paired?.publicKey) throw new Error('no public key in the ack');
+		const wrappedKey = wrapGroupKey(groupKey, fromBase64url(ack.paired.publicKey), keys.groupId);
+		expect(await remote.send({ id: 'k2', type: 'pairing.deliverKey', code: pairing.code, wrappedKey })).toMatchObject({ ok: true });
+		const answer = await poll(pairing.code, pairing.token);
+		expect(answer).toMatchObject({ status: 'approved', groupId: keys.groupId });
+		expect(unwrapGroupKey(answer.wrappedKey, projector, keys.groupId)).toEqual(groupKey);
+		// another group's facilitator cannot deliver a key for this code
+		const other = await groupWithRemote();
+		expect(await other.remote.send({ id: 'k3', type: 'pairing.deliverKey', code: pairing.code, wrappedKey })).toMatchObject({ ok: false, error: { code: 'code_refused' } });
+		for (const c of [remote, other.remote]) c.close();
+	});
+
+	it('[R48] an invited facilitator device gets the key from a facilitator device that has it', async () => {
+		const { keys, remote } = await groupWithRemote();
+		const groupKey = newGroupKey();
+		const laptop = newKeyPair();
+		const invite = await remote.send({ id: 'j1', type: 'invite.create', label: "Kim's laptop" });
+		const redeemed = (await post('/api/invites/redeem', { code: invite.ok ? invite.invite!.code : '', publicKey: toBase64url(laptop.publicKey) })).body;
+		const waiting = await remote.waitFor((s) => s.devices.some((d) => d.id === redeemed.deviceId && d.publicKey !== null));
+		const device = waiting.devices.find((d) => d.id === redeemed.deviceId)!;
+		const wrappedKey = wrapGroupKey(groupKey, fromBase64url(device.publicKey!), keys.groupId);
+		expect(await remote.send({ id: 'j2', type: 'device.deliverKey', deviceId: device.id, wrappedKey })).toMatchObject({ ok: true });
+		expect(await remote.send({ id: 'j3', type: 'device.deliverKey', deviceId: device.id, wrappedKey })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+
+		const kimKey = decodeURIComponent(new URL(redeemed.links.desk).hash.slice('#key='.length));
+		const kim = await connectClient(server.url, { groupId: keys.groupId, key: kimKey });
+		const mine = kim.latest().devices.find((d) => d.id === redeemed.deviceId)!;
+		expect(unwrapGroupKey(mine.wrappedKey!, laptop, keys.groupId)).toEqual(groupKey);
+		for (const c of [remote, kim]) c.close();
+	});
+
+	it('refuses a malformed public key', async () => {
+		expect((await post('/api/pairings', { publicKey: 'not-a-key' })).status).toBe(400);
 	});
 });

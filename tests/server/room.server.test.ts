@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../server/store/room-store.memory.ts';
 import { createRedisStore } from '../../server/store/room-store.redis.ts';
 import type { RoomStore } from '../../server/store/room-store.ts';
-import { COMMANDS, COMMAND_TYPES, LIMITS, type RoomState } from '../../src/lib/protocol/protocol.ts';
+import { COMMANDS, COMMAND_TYPES, LIMITS, sealedLength, type RoomState } from '../../src/lib/protocol/protocol.ts';
 import { openTestRedis, type TestRedis } from '../helpers/test-redis.ts';
 import { connectClient, createGroup, disconnected, startServer, type Client, type TestServer } from '../helpers/test-server.ts';
 
@@ -112,7 +112,7 @@ describe.each(Object.keys(stores))('server with the %s store', (kind) => {
 			[{ id: 'b2', type: 'speaker.set' }, 'invalid_field'],
 			[{ id: 'b3', type: 'speaker.set', name: 7 }, 'invalid_field'],
 			[{ id: 'b4', type: 'feedback.set', permission: 'maybe' }, 'invalid_field'],
-			[{ id: 'b5', type: 'board.addItem', column: 'left', text: 'x'.repeat(LIMITS.ITEM_MAX_CHARS + 1) }, 'too_long'],
+			[{ id: 'b5', type: 'board.addItem', column: 'left', text: 'x'.repeat(sealedLength(LIMITS.ITEM_MAX_CHARS) + 1) }, 'too_long'],
 			[{ id: 'b6', type: 'queue.remove', entryId: 'q404' }, 'not_found']
 		];
 		for (const [payload, code] of bad) {

@@ -7,7 +7,7 @@ import { SEALED_FIELDS } from '../../src/lib/protocol/sealed.ts';
 import { NOW, cmd, freshRoom } from '../helpers/room-fixtures.ts';
 
 // Texts the server shows facilitators and must read: device labels, and a pairing code it checks.
-const PLAIN_TEXT_FIELDS = ['device.rename.label', 'device.pair.code', 'device.pair.label', 'invite.create.label'];
+const PLAIN_TEXT_FIELDS = ['device.rename.label', 'device.pair.code', 'device.pair.label', 'invite.create.label', 'device.deliverKey.wrappedKey', 'pairing.deliverKey.code', 'pairing.deliverKey.wrappedKey'];
 
 const canary = (field: string) => `CANARY-${field}`;
 const everyText: CommandInput[] = [

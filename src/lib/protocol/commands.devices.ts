@@ -1,7 +1,7 @@
 /** Commands about the group's devices: name them, revoke them, pair a projector, invite a co-facilitator. */
 import type { CommandSpec } from './command-spec.ts';
 import { LIMITS } from './limits.ts';
-import { ref, text } from './schema.ts';
+import { nullable, ref, text } from './schema.ts';
 
 const label = text(LIMITS.DEVICE_LABEL_MAX_CHARS);
 
@@ -27,5 +27,17 @@ export const DEVICE_COMMANDS = {
 		fields: { label },
 		example: { label: "Kim's laptop" }
 	},
-	'invite.cancel': { summary: 'Cancel a pending invite.', fields: { inviteId: ref() }, example: { inviteId: 'i52' } }
+	'invite.cancel': { summary: 'Cancel a pending invite.', fields: { inviteId: ref() }, example: { inviteId: 'i52' } },
+	'device.deliverKey': {
+		summary:
+			"Hand the group key to an invited facilitator device: the key wrapped for the device's `publicKey` (X25519 + HKDF-SHA256 + AES-256-GCM). The server only relays it.",
+		fields: { deviceId: ref(), wrappedKey: text(LIMITS.WRAPPED_KEY_MAX_CHARS) },
+		example: { deviceId: 'dK1m2n', wrappedKey: 'w1.<ephemeral public key>.<iv>.<ciphertext>' }
+	},
+	'pairing.deliverKey': {
+		summary:
+			"After `device.pair`: the group key wrapped for the projector's public key (from that ack), or null when this device has no key. The projector's next poll gets it.",
+		fields: { code: text(LIMITS.CODE_MAX_CHARS), wrappedKey: nullable(text(LIMITS.WRAPPED_KEY_MAX_CHARS)) },
+		example: { code: 'K7PD-3MXA', wrappedKey: 'w1.<ephemeral public key>.<iv>.<ciphertext>' }
+	}
 } as const satisfies Record<string, CommandSpec>;

@@ -26,6 +26,9 @@ export const LIMITS = {
 	DEVICES_MAX: 20,
 	/** A pairing or invite code as typed: 8 characters, dashes and spaces allowed. */
 	CODE_MAX_CHARS: 16,
+	/** An X25519 public key in base64url (32 bytes), and a wrapped group key (`w1.` value). */
+	PUBLIC_KEY_CHARS: 43,
+	WRAPPED_KEY_MAX_CHARS: 200,
 	/** People waiting in the queue. */
 	QUEUE_MAX: 60,
 	/** Items in one board column. */

@@ -17,7 +17,16 @@ export * from './state.ts';
 /** Bumped when a change would break an existing client. Sent in every snapshot. */
 export const PROTOCOL_VERSION = 1;
 
-export type CommandAck = { ok: true; version: number; invite?: InviteCode } | { ok: false; error: ProtocolError };
+export type CommandAck =
+	| {
+			ok: true;
+			version: number;
+			/** `invite.create` only: the code, for the inviting device only. */
+			invite?: InviteCode;
+			/** `device.pair` only: the projector's X25519 public key, to wrap the group key for it. */
+			paired?: { publicKey: string | null };
+	  }
+	| { ok: false; error: ProtocolError };
 
 /** Returned once, in the ack of `invite.create`, to the inviting device only. */
 export interface InviteCode {

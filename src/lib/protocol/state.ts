@@ -140,6 +140,10 @@ export interface Device {
 	/** "Room 3 projector", "Anna's phone": never a member's name. */
 	label: string;
 	createdAt: number;
+	/** An invited facilitator device's X25519 public key (base64url) while it waits for the group key. */
+	publicKey: string | null;
+	/** The group key wrapped for `publicKey` by a facilitator device that has it (`w1.` value). */
+	wrappedKey: string | null;
 }
 
 /** A facilitator invite waiting to be redeemed. Its code is shown only on the inviting device. */

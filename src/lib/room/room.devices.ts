@@ -3,7 +3,9 @@
 import { ERROR_CODE, LIMITS, ROLE, type CommandOf, type Device, type PendingInvite, type RoomState } from '../protocol/protocol.ts';
 import { assertNever, refuse, type ApplyResult, type Step } from './room.result.ts';
 
-export type DeviceCommand = CommandOf<'device.rename' | 'device.revoke' | 'device.pair' | 'invite.create' | 'invite.cancel'>;
+export type DeviceCommand = CommandOf<
+	'device.rename' | 'device.revoke' | 'device.pair' | 'invite.create' | 'invite.cancel' | 'device.deliverKey' | 'pairing.deliverKey'
+>;
 
 /** What the server made for `device.pair` / `invite.create` after checking the code or making it. */
 export interface DeviceGrant {
@@ -35,6 +37,14 @@ export function applyDeviceCommand(state: RoomState, c: DeviceCommand, step: Ste
 		case 'invite.cancel':
 			if (!state.invites.some((i) => i.id === c.inviteId)) return refuse(ERROR_CODE.notFound, 'That invite is no longer waiting.');
 			return put({ invites: state.invites.filter((i) => i.id !== c.inviteId) });
+		case 'device.deliverKey': {
+			// [R48] once, for a facilitator device that asked for it with its public key
+			const device = state.devices.find((d) => d.id === c.deviceId);
+			if (!device || !device.publicKey || device.wrappedKey) return refuse(ERROR_CODE.notFound, 'That device is not waiting for the key.');
+			return put({ devices: state.devices.map((d) => (d.id === c.deviceId ? { ...d, wrappedKey: c.wrappedKey } : d)) });
+		}
+		case 'pairing.deliverKey': // answered by the server's pairing records, never by the room
+			return refuse(ERROR_CODE.invalidPayload, 'pairing.deliverKey is handled by the server, not the room.');
 		default:
 			return assertNever(c);
 	}
