@@ -1,12 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname, resolve } from 'node:path';
 
 /** Browser tests run against the production build on this port (`npm test` builds first). */
 const PORT = Number(process.env.E2E_PORT ?? 4317);
 // With a Redis (npm test provides one), the e2e server uses it under a key prefix of its own.
 const REDIS_URL = process.env.TEST_REDIS_URL;
 const prefix = `rc-e2e-${randomBytes(4).toString('hex')}`;
+export const SERVER_LOG = resolve('.test-output/e2e-server.log');
+mkdirSync(dirname(SERVER_LOG), { recursive: true });
 
 // Debian's Chromium where it is installed (Playwright cannot download its own browser here);
 // otherwise Playwright's own browser, if the user has one.
@@ -28,6 +31,8 @@ export default defineConfig({
 		env: {
 			PORT: String(PORT),
 			HOST: '127.0.0.1',
+			// the browser tests read what the server logged (it must never hold a typed word)
+			LOG_FILE: SERVER_LOG,
 			...(REDIS_URL ? { REDIS_URL, REDIS_PREFIX: prefix } : {})
 		},
 		reuseExistingServer: false,

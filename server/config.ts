@@ -15,6 +15,8 @@ export interface Config {
 	allowedOrigins: string[];
 	/** Behind a reverse proxy: trust X-Forwarded-For for the client's address. */
 	trustProxy: boolean;
+	/** Also append log lines to this file. */
+	logFile: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -31,7 +33,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 			.map((o) => o.trim())
 			.filter(Boolean)
 			.map((o) => new URL(o).origin),
-		trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true'
+		trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+		logFile: env.LOG_FILE || undefined
 	};
 }
 

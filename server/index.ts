@@ -3,6 +3,7 @@
  * production build), the API and Socket.IO on one port. Run it with `npm start`.
  */
 import express from 'express';
+import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +15,10 @@ import { createLogger } from './log.ts';
 const SHUTDOWN_GRACE_MS = 5000;
 
 const config = readConfig(process.env);
-const log = createLogger();
+const log = createLogger((line) => {
+	process.stdout.write(line + '\n');
+	if (config.logFile) appendFileSync(config.logFile, line + '\n');
+});
 const backend = await openBackend(config, log);
 
 const app = express();

@@ -3,6 +3,8 @@
  * storage so a reload or a reboot of the projector laptop reconnects by itself, and is then removed
  * from the address bar so it is never on screen.
  */
+import { groupKeyFromLink, rememberGroupKey } from './group-key.ts';
+
 export const PAGE_KIND = { remote: 'remote', desk: 'desk', display: 'display' } as const;
 export type PageKind = (typeof PAGE_KIND)[keyof typeof PAGE_KIND];
 
@@ -10,6 +12,9 @@ const storageKey = (groupId: string, kind: PageKind) => `roomcast:${groupId}:${k
 
 export function takeCredential(groupId: string, kind: PageKind): string | null {
 	const fromLink = new URLSearchParams(location.hash.slice(1)).get('key');
+	// the group key travels beside the credential (`&k=`): kept before the fragment is removed
+	const groupKey = groupKeyFromLink();
+	if (groupKey) rememberGroupKey(groupId, groupKey);
 	if (fromLink) {
 		try {
 			localStorage.setItem(storageKey(groupId, kind), fromLink);

@@ -15,6 +15,10 @@ import {
 	type RoomState,
 	type ServerToClientEvents
 } from '../protocol/protocol.ts';
+import { fromBase64url } from '../crypto/base64url.ts';
+import { unwrapGroupKey, wrapGroupKey } from '../crypto/key-wrap.ts';
+import { READABILITY, RoomCipher, type Readability } from '../crypto/room-cipher.ts';
+import type { Joining } from './group-key.ts';
 
 export const LINK = {
 	connecting: 'connecting',
@@ -34,6 +38,8 @@ export interface PendingCommand {
 }
 
 interface OutboxEntry extends PendingCommand {
+	/** What goes over the wire: the command with its texts sealed. */
+	wire: Command;
 	settle: (ack: CommandAck) => void;
 }
 
@@ -42,6 +48,12 @@ export interface ConnectionOptions {
 	url?: string;
 	/** Delay before retrying a command the server could not save yet (store unavailable). */
 	retryDelayMs?: number;
+	/** The group key: texts are sealed with it as they leave and opened as they arrive. */
+	groupKey?: Uint8Array | null;
+	/** An invited device waiting for the group key to be wrapped for it. */
+	joining?: Joining | null;
+	/** Called once when a waiting device receives the group key. */
+	onGroupKey?: (key: Uint8Array) => void;
 }
 
 const RECONNECT_DELAY_MS = 500;
@@ -60,14 +72,25 @@ export class RoomConnection {
 	 * after a reconnect leaves `room` as it was; this lets a page see that the server answered.
 	 */
 	snapshotsReceived = $state(0);
+	/** Whether the texts of the group open with this device's key (see RoomCipher). */
+	readability = $state<Readability>(READABILITY.readable);
 
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+	#groupId: string;
+	#cipher: RoomCipher;
+	#options: ConnectionOptions;
+	/** The newest snapshot as it arrived (sealed); `room` is it opened. */
+	#raw: RoomState | null = null;
+	#delivered = new Set<string>();
 	#outbox = new Map<string, OutboxEntry>();
 	#retryDelayMs: number;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(groupId: string, key: string, options: ConnectionOptions = {}) {
 		this.#retryDelayMs = options.retryDelayMs ?? 1000;
+		this.#groupId = groupId;
+		this.#options = options;
+		this.#cipher = new RoomCipher(groupId, options.groupKey ?? null);
 		const socketOptions = {
 			auth: { groupId, key },
 			transports: ['websocket'],
@@ -84,6 +107,7 @@ export class RoomConnection {
 		this.#socket.on('revoked', () => {
 			this.status = LINK.revoked;
 			this.room = null; // nothing of the group stays on a removed device's screen
+			this.#raw = null;
 			this.#socket.close();
 		});
 		this.#socket.on('disconnect', () => {
@@ -108,7 +132,7 @@ export class RoomConnection {
 	send(input: CommandInput): Promise<CommandAck> {
 		const command = { ...input, id: newCommandId() } as Command;
 		return new Promise((resolve) => {
-			const entry: OutboxEntry = { command, attempts: 0, settle: resolve };
+			const entry: OutboxEntry = { command, wire: this.#cipher.seal(command), attempts: 0, settle: resolve };
 			this.#outbox.set(command.id, entry);
 			this.#publishPending();
 			if (this.#socket.connected) this.#emit(entry);
@@ -119,6 +143,23 @@ export class RoomConnection {
 		return this.pending.some((p) => p.command.type === type);
 	}
 
+	get hasGroupKey(): boolean {
+		return this.#cipher.hasKey;
+	}
+
+	/** The group key wrapped for a new device's X25519 public key, or null without a key here. */
+	wrapKeyFor(publicKey: string): string | null {
+		const key = this.#options.groupKey;
+		return key ? wrapGroupKey(key, fromBase64url(publicKey), this.#groupId) : null;
+	}
+
+	/** A key that arrived later (an invited device): everything is opened again with it. */
+	setGroupKey(key: Uint8Array): void {
+		this.#options = { ...this.#options, groupKey: key, joining: null };
+		this.#cipher = new RoomCipher(this.#groupId, key);
+		if (this.#raw) this.#show(this.#raw);
+	}
+
 	close(): void {
 		clearTimeout(this.#retryTimer);
 		this.#socket.close();
@@ -127,13 +168,47 @@ export class RoomConnection {
 	#receive(snapshot: RoomState) {
 		this.snapshotsReceived += 1;
 		// [R23] ignore anything older than what this page already shows
-		if (this.room && this.room.groupId === snapshot.groupId && snapshot.version <= this.room.version) return;
-		this.room = snapshot;
+		if (this.#raw && this.#raw.groupId === snapshot.groupId && snapshot.version <= this.#raw.version) return;
+		this.#raw = snapshot;
+		this.#show(snapshot);
+		this.#passKeys(snapshot);
+	}
+
+	#show(snapshot: RoomState) {
+		const { state: opened, readability } = this.#cipher.open(snapshot);
+		this.readability = readability;
+		this.room = opened;
+	}
+
+	/**
+	 * [R48] A facilitator device with the key hands it to invited devices waiting for it; a waiting
+	 * device picks up the key wrapped for it.
+	 */
+	#passKeys(snapshot: RoomState) {
+		const { groupKey, joining, onGroupKey } = this.#options;
+		if (groupKey) {
+			for (const device of snapshot.devices) {
+				if (!device.publicKey || device.wrappedKey || this.#delivered.has(device.id)) continue;
+				this.#delivered.add(device.id);
+				const wrappedKey = wrapGroupKey(groupKey, fromBase64url(device.publicKey), this.#groupId);
+				void this.send({ type: 'device.deliverKey', deviceId: device.id, wrappedKey });
+			}
+		} else if (joining) {
+			const mine = snapshot.devices.find((d) => d.id === joining.deviceId);
+			if (!mine?.wrappedKey) return;
+			try {
+				const key = unwrapGroupKey(mine.wrappedKey, joining.keyPair, this.#groupId);
+				onGroupKey?.(key);
+				this.setGroupKey(key);
+			} catch {
+				// not for this device's key pair: keep waiting (a facilitator can invite it again)
+			}
+		}
 	}
 
 	#emit(entry: OutboxEntry) {
 		entry.attempts += 1;
-		this.#socket.emit('command', entry.command, (ack) => this.#settle(entry.command.id, ack));
+		this.#socket.emit('command', entry.wire, (ack) => this.#settle(entry.command.id, ack));
 	}
 
 	#settle(id: string, ack: CommandAck) {

@@ -59,7 +59,9 @@ export const en = {
 		display: 'This screen is not paired with a group. Open the display link again.',
 		remote: 'This phone is not paired with a group. Open the remote link again.',
 		desk: 'This laptop is not paired with a group. Open the desk link again.',
-		removed: 'A facilitator removed this device from the group. Nothing of the group is kept on it.'
+		removed: 'A facilitator removed this device from the group. Nothing of the group is kept on it.',
+		unreadable: "This screen can't read the group: pair it again.",
+		awaitingKey: "Waiting for the group's key from another facilitator's phone or laptop. It comes as soon as one of them is open."
 	},
 
 	session: {

@@ -1,5 +1,7 @@
 import { forgetCredential, takeCredential, type PageKind } from '../../client/device-credential.ts';
+import { forgetJoining, rememberGroupKey, storedGroupKey, storedJoining } from '../../client/group-key.ts';
 import { LINK, RoomConnection } from '../../client/room-connection.svelte.ts';
+import { READABILITY } from '../../crypto/room-cipher.ts';
 
 /**
  * A page's pairing with its group: the credential from the link or from storage, and the one
@@ -17,6 +19,19 @@ export class DeviceLink {
 		return this.missing || this.connection?.status === LINK.refused || this.removed;
 	}
 
+	/** The group's texts do not open here: no key, or the wrong one [R49]. */
+	get unreadable(): boolean {
+		const r = this.connection?.readability;
+		return r === READABILITY.noKey || r === READABILITY.wrongKey;
+	}
+
+	/** An invited device whose key has not arrived yet. */
+	get awaitingKey(): boolean {
+		return this.unreadable && !this.connection?.hasGroupKey && this.#joining;
+	}
+
+	#joining = $state(false);
+
 	/** A facilitator removed this device while it was connected. */
 	get removed(): boolean {
 		return this.connection?.status === LINK.revoked;
@@ -29,7 +44,17 @@ export class DeviceLink {
 			return () => {};
 		}
 		this.missing = false;
-		const conn = new RoomConnection(groupId, key);
+		const joining = storedJoining(groupId);
+		this.#joining = joining !== null;
+		const conn = new RoomConnection(groupId, key, {
+			groupKey: storedGroupKey(groupId),
+			joining,
+			onGroupKey: (groupKey) => {
+				rememberGroupKey(groupId, groupKey);
+				forgetJoining(groupId);
+				this.#joining = false;
+			}
+		});
 		this.connection = conn;
 		// A refused credential will never work again (revoked, or a mistyped link): drop it so a
 		// reload asks for the link instead of retrying forever.

@@ -3,6 +3,9 @@
  * code, show it, poll until a facilitator approves it, get a fresh code when it expires. `start` is
  * meant for an `$effect` and returns its own cleanup.
  */
+import { toBase64url } from '../../crypto/base64url.ts';
+import { newKeyPair, unwrapGroupKey, type KeyPair } from '../../crypto/key-wrap.ts';
+
 export const PAIRING = { waiting: 'waiting', showing: 'showing', slowDown: 'slowDown', offline: 'offline', paired: 'paired' } as const;
 export type PairingStatus = (typeof PAIRING)[keyof typeof PAIRING];
 
@@ -21,8 +24,13 @@ export class PairingRequest {
 	code = $state<string | null>(null);
 	expiresAt = $state(0);
 
-	start(onPaired: (groupId: string, token: string) => void): () => void {
+	/**
+	 * `onPaired` gets the group key too, when the approving device had it: wrapped for this screen's
+	 * X25519 key pair [R48], made afresh for every code and never stored.
+	 */
+	start(onPaired: (groupId: string, token: string, groupKey: Uint8Array | null) => void): () => void {
 		let alive = true;
+		let keyPair: KeyPair = newKeyPair();
 		let timer: ReturnType<typeof setTimeout> | undefined;
 		const later = (ms: number, next: () => void) => {
 			if (alive) timer = setTimeout(next, ms);
@@ -30,7 +38,12 @@ export class PairingRequest {
 
 		const ask = async () => {
 			try {
-				const res = await fetch('/api/pairings', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+				keyPair = newKeyPair();
+				const res = await fetch('/api/pairings', {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ publicKey: toBase64url(keyPair.publicKey) })
+				});
 				if (!alive) return;
 				if (res.status === 429) {
 					this.status = PAIRING.slowDown;
@@ -58,11 +71,11 @@ export class PairingRequest {
 				});
 				if (!alive) return;
 				if (res.status === 429) return later(SLOW_DOWN_MS, () => poll(issued));
-				const answer = (await res.json()) as { status: string; groupId?: string };
+				const answer = (await res.json()) as { status: string; groupId?: string; wrappedKey?: string | null };
 				if (answer.status === 'approved' && answer.groupId) {
 					this.status = PAIRING.paired;
 					this.code = null;
-					return onPaired(answer.groupId, issued.token);
+					return onPaired(answer.groupId, issued.token, openKey(answer.wrappedKey ?? null, keyPair, answer.groupId));
 				}
 				if (answer.status === 'expired') return void ask();
 				this.status = PAIRING.showing;
@@ -79,5 +92,14 @@ export class PairingRequest {
 			alive = false;
 			clearTimeout(timer);
 		};
+	}
+}
+
+function openKey(wrapped: string | null, keyPair: KeyPair, groupId: string): Uint8Array | null {
+	if (!wrapped) return null;
+	try {
+		return unwrapGroupKey(wrapped, keyPair, groupId);
+	} catch {
+		return null; // not for this screen: it will say it cannot read the group
 	}
 }
