@@ -24,8 +24,10 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 		res.status(403).json(problem(ERROR_CODE.forbidden, 'Requests from other sites are not accepted.'));
 	});
 
-	api.get('/healthz', (_req, res) => {
-		res.json({ ok: true, store: store.kind });
+	// [R51] 200 while the store answers, 503 while it does not (the process itself stays up)
+	api.get('/healthz', async (_req, res) => {
+		const ok = await store.ping();
+		res.status(ok ? 200 : 503).json({ ok, store: store.kind });
 	});
 
 	api.post('/api/groups', express.json({ limit: LIMITS.HTTP_BODY_MAX_BYTES }), async (req, res) => {

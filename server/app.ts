@@ -42,6 +42,8 @@ export interface Application {
 	api: ReturnType<typeof createApi>;
 	/** Disconnects every socket and stops accepting new ones. Does not close the store. */
 	close(): Promise<void>;
+	/** Like close, but first lets the commands in flight finish (at most `graceMs`). */
+	drain(graceMs: number): Promise<void>;
 }
 
 export function createApplication(httpServer: HttpServer, components: Components): Application {
@@ -58,12 +60,13 @@ export function createApplication(httpServer: HttpServer, components: Components
 		now,
 		addressOf: (req) => clientAddress(req, trustProxy)
 	};
-	const { io, broadcast } = attachRealtime(httpServer, deps, components.destroyUpgrade ?? true);
+	const { io, broadcast, drain } = attachRealtime(httpServer, deps, components.destroyUpgrade ?? true);
 	if (components.adapter) io.adapter(components.adapter);
 	const api = createApi(deps, broadcast);
 	return {
 		io,
 		api,
-		close: () => new Promise<void>((resolve) => void io.close(() => resolve()))
+		close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+		drain
 	};
 }

@@ -12,7 +12,9 @@ import { openBackend } from './backend.ts';
 import { readConfig } from './config.ts';
 import { createLogger } from './log.ts';
 
-const SHUTDOWN_GRACE_MS = 5000;
+/** SIGTERM: how long commands in flight get to finish before the sockets close. */
+const DRAIN_GRACE_MS = 3000;
+const SHUTDOWN_LIMIT_MS = 8000;
 
 const config = readConfig(process.env);
 const log = createLogger((line) => {
@@ -51,8 +53,8 @@ async function shutdown() {
 	if (stopping) return;
 	stopping = true;
 	log.info('server.stopping');
-	setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref();
-	await roomcast.close();
+	setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+	await roomcast.drain(DRAIN_GRACE_MS);
 	await backend.close();
 	process.exit(0);
 }

@@ -79,6 +79,9 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		}
 	});
 
+	let inFlight = 0;
+	let draining = false;
+
 	io.on('connection', (socket) => {
 		const { groupId, role, deviceId } = socket.data;
 		log.info('socket.connected', { groupId, deviceId, role });
@@ -86,10 +89,15 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		void sendSnapshot(socket);
 		socket.on('command', (payload: unknown, ack: unknown) => {
 			const reply = typeof ack === 'function' ? (ack as (a: CommandAck) => void) : () => {};
-			handleCommand(socket, payload).then(reply, (error) => {
-				log.error('command.failed', { groupId, reason: errorName(error) });
-				reply(refusal({ code: ERROR_CODE.internal, message: 'Something went wrong on the server. Try again.' }));
-			});
+			if (draining)
+				return reply(refusal({ code: ERROR_CODE.unavailable, message: 'The server is restarting. It will be sent again.' }));
+			inFlight += 1;
+			handleCommand(socket, payload)
+				.then(reply, (error) => {
+					log.error('command.failed', { groupId, reason: errorName(error) });
+					reply(refusal({ code: ERROR_CODE.internal, message: 'Something went wrong on the server. Try again.' }));
+				})
+				.finally(() => (inFlight -= 1));
 		});
 		socket.on('disconnect', () => log.info('socket.disconnected', { groupId, deviceId }));
 	});
@@ -174,5 +182,18 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		for (const role of Object.values(ROLE)) io.to(roomOf(changed.groupId, role)).emit('state', viewFor(role, changed));
 	}
 
-	return { io, broadcast };
+	/**
+	 * [R51] SIGTERM: refuse new commands (retryable: the devices keep them), let the ones in flight
+	 * finish and be answered, then close every socket, so devices reconnect (to another node, or to
+	 * this one restarted) and get a fresh snapshot.
+	 */
+	async function drain(graceMs: number) {
+		draining = true;
+		const deadline = Date.now() + graceMs;
+		while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+		log.info('server.drained', { count: inFlight });
+		await new Promise<void>((resolve) => void io.close(() => resolve()));
+	}
+
+	return { io, broadcast, drain };
 }

@@ -65,6 +65,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): RoomStore {
 				return { found: true, result, room: next ?? room };
 			});
 		},
+		async ping() {
+			return true;
+		},
 		async close() {
 			clearInterval(sweep);
 			entries.clear();

@@ -142,6 +142,13 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 				throw new StoreUnavailableError(new Error('too many write conflicts'));
 			});
 		},
+		async ping() {
+			try {
+				return (await redis.ping()) === 'PONG';
+			} catch {
+				return false; // offline queue is off: this fails at once while Redis is away
+			}
+		},
 		async close() {
 			cache.clear();
 		}

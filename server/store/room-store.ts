@@ -38,6 +38,8 @@ export interface RoomStore {
 	 * pure: it may run again after a conflict with another server node.
 	 */
 	update<T>(groupId: string, change: (room: StoredRoom) => Change<T>): Promise<UpdateOutcome<T>>;
+	/** Whether the store answers right now (for /healthz). */
+	ping(): Promise<boolean>;
 	close(): Promise<void>;
 }
 

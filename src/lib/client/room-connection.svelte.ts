@@ -40,6 +40,8 @@ export interface PendingCommand {
 interface OutboxEntry extends PendingCommand {
 	/** What goes over the wire: the command with its texts sealed. */
 	wire: Command;
+	/** Emitted and not answered yet. */
+	inFlight: boolean;
 	settle: (ack: CommandAck) => void;
 }
 
@@ -54,8 +56,25 @@ export interface ConnectionOptions {
 	joining?: Joining | null;
 	/** Called once when a waiting device receives the group key. */
 	onGroupKey?: (key: Uint8Array) => void;
+	/**
+	 * Where the outbox is kept across a reload (the page's sessionStorage by default), under
+	 * `outboxKey`; without a key it lives in memory only.
+	 */
+	outboxKey?: string;
+	storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
 }
 
+/** The page's sessionStorage, where there is one. */
+function sessionStore(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null {
+	try {
+		return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+	} catch {
+		return null;
+	}
+}
+
+/** An ack that has not come after this long is taken as lost: the command goes again, same id. */
+const ACK_TIMEOUT_MS = 10_000;
 const RECONNECT_DELAY_MS = 500;
 const RECONNECT_DELAY_MAX_MS = 5000;
 
@@ -74,6 +93,8 @@ export class RoomConnection {
 	snapshotsReceived = $state(0);
 	/** Whether the texts of the group open with this device's key (see RoomCipher). */
 	readability = $state<Readability>(READABILITY.readable);
+	/** The server could not save the last command (its store is away): it is kept and sent again. */
+	savingPaused = $state(false);
 
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 	#groupId: string;
@@ -91,6 +112,7 @@ export class RoomConnection {
 		this.#groupId = groupId;
 		this.#options = options;
 		this.#cipher = new RoomCipher(groupId, options.groupKey ?? null);
+		this.#restoreOutbox();
 		const socketOptions = {
 			auth: { groupId, key },
 			transports: ['websocket'],
@@ -102,7 +124,8 @@ export class RoomConnection {
 		this.#socket.on('connect', () => {
 			this.status = LINK.online;
 			this.refusal = null;
-			this.#flush();
+			for (const entry of this.#outbox.values()) entry.inFlight = false; // their acks died with the old connection
+			this.#pump();
 		});
 		this.#socket.on('revoked', () => {
 			this.status = LINK.revoked;
@@ -132,10 +155,10 @@ export class RoomConnection {
 	send(input: CommandInput): Promise<CommandAck> {
 		const command = { ...input, id: newCommandId() } as Command;
 		return new Promise((resolve) => {
-			const entry: OutboxEntry = { command, wire: this.#cipher.seal(command), attempts: 0, settle: resolve };
+			const entry: OutboxEntry = { command, wire: this.#cipher.seal(command), attempts: 0, inFlight: false, settle: resolve };
 			this.#outbox.set(command.id, entry);
 			this.#publishPending();
-			if (this.#socket.connected) this.#emit(entry);
+			this.#pump();
 		});
 	}
 
@@ -206,38 +229,81 @@ export class RoomConnection {
 		}
 	}
 
-	#emit(entry: OutboxEntry) {
-		entry.attempts += 1;
-		this.#socket.emit('command', entry.wire, (ack) => this.#settle(entry.command.id, ack));
+	/**
+	 * [R50] One command at a time, oldest first: a device's taps apply in the order they were made,
+	 * even when some have to be sent again.
+	 */
+	#pump() {
+		if (!this.#socket.connected || this.#retryTimer) return;
+		const head = this.#outbox.values().next().value;
+		if (!head || head.inFlight) return;
+		head.inFlight = true;
+		head.attempts += 1;
+		this.#socket.timeout(ACK_TIMEOUT_MS).emit('command', head.wire, (error: Error | null, ack: CommandAck) => {
+			if (error) return this.#settle(head.command.id, { ok: false, error: { code: ERROR_CODE.internal, message: 'No answer from the server yet.' } });
+			this.#settle(head.command.id, ack);
+		});
 	}
 
 	#settle(id: string, ack: CommandAck) {
 		const entry = this.#outbox.get(id);
-		if (!entry) return; // answered already (a retry's duplicate answer)
+		if (!entry || !entry.inFlight) return; // answered already, or its connection is gone
+		entry.inFlight = false;
 		if (!ack.ok && RETRYABLE.has(ack.error.code)) {
+			if (ack.error.code === ERROR_CODE.unavailable) this.savingPaused = true;
 			this.#scheduleRetry();
 			return;
 		}
+		this.savingPaused = false;
 		this.#outbox.delete(id);
 		this.#publishPending();
 		if (!ack.ok) this.lastError = ack.error;
 		entry.settle(ack);
-	}
-
-	#flush() {
-		for (const entry of this.#outbox.values()) this.#emit(entry);
+		this.#pump();
 	}
 
 	#scheduleRetry() {
 		if (this.#retryTimer) return;
 		this.#retryTimer = setTimeout(() => {
 			this.#retryTimer = undefined;
-			if (this.#socket.connected) this.#flush();
+			this.#pump();
 		}, this.#retryDelayMs);
 	}
 
 	#publishPending() {
 		this.pending = [...this.#outbox.values()].map(({ command, attempts }) => ({ command, attempts }));
+		this.#saveOutbox();
+	}
+
+	/**
+	 * [R50] The outbox survives a reload: the commands as they go over the wire (texts sealed when the
+	 * group has a key), in order, with their ids, so each is still applied once.
+	 */
+	#saveOutbox() {
+		const storage = this.#storage();
+		if (!storage || !this.#options.outboxKey) return;
+		try {
+			if (this.#outbox.size === 0) storage.removeItem(this.#options.outboxKey);
+			else storage.setItem(this.#options.outboxKey, JSON.stringify([...this.#outbox.values()].map((e) => e.wire)));
+		} catch {
+			// storage full or refused: the outbox still lives in memory
+		}
+	}
+
+	#restoreOutbox() {
+		const storage = this.#storage();
+		if (!storage || !this.#options.outboxKey) return;
+		try {
+			const saved = JSON.parse(storage.getItem(this.#options.outboxKey) ?? '[]') as Command[];
+			for (const wire of saved) this.#outbox.set(wire.id, { command: wire, wire, attempts: 0, inFlight: false, settle: () => {} });
+		} catch {
+			storage.removeItem(this.#options.outboxKey);
+		}
+		this.pending = [...this.#outbox.values()].map(({ command, attempts }) => ({ command, attempts }));
+	}
+
+	#storage() {
+		return this.#options.storage === undefined ? sessionStore() : this.#options.storage;
 	}
 }
 

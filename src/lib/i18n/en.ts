@@ -47,7 +47,8 @@ export const en = {
 		offline: 'Reconnecting…',
 		deviceOffline: 'Offline',
 		refused: 'Not paired',
-		removed: 'Removed'
+		removed: 'Removed',
+		savingPaused: 'Saving paused: the server cannot reach its store. Your taps are kept and sent again.'
 	},
 	pending: {
 		none: 'All sent',

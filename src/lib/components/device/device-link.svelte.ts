@@ -48,6 +48,7 @@ export class DeviceLink {
 		this.#joining = joining !== null;
 		const conn = new RoomConnection(groupId, key, {
 			groupKey: storedGroupKey(groupId),
+			outboxKey: `roomcast:${groupId}:${this.kind}:outbox`,
 			joining,
 			onGroupKey: (groupKey) => {
 				rememberGroupKey(groupId, groupKey);
