@@ -42,6 +42,6 @@ test('a group made on the home page gives a display, a remote and a desk link th
 test('an error from the API is shown in words', async ({ page }) => {
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Create group' }).click();
-	await expect(page.getByRole('alert')).toContainText('must not be empty');
+	await expect(page.getByRole('alert')).toContainText('Give the group a name.');
 	await expect(page.getByLabel('Group name')).toHaveAttribute('aria-invalid', 'true');
 });
