@@ -175,3 +175,20 @@ export async function snapshot(page: Page, testInfo: TestInfo, name: string): Pr
 	await page.screenshot({ path });
 	await testInfo.attach(name, { path, contentType: 'image/png' });
 }
+
+/**
+ * Every word and attribute value in the page's body, scripts aside: what a person or a screen reader
+ * could get from it, unlike the bundle's hashed file names. The time zone suggestions are left out
+ * too: one of them is Antarctica/Casey.
+ */
+export function domWords(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const words: string[] = [];
+		for (const el of document.body.querySelectorAll('*')) {
+			if (el.closest('script, style, datalist')) continue;
+			for (const attr of el.attributes) words.push(attr.value);
+			for (const node of el.childNodes) if (node.nodeType === Node.TEXT_NODE) words.push(node.textContent ?? '');
+		}
+		return words.join('\n');
+	});
+}

@@ -9,6 +9,7 @@ import {
 	CONTROLS,
 	MONDAY,
 	createGroup,
+	domWords,
 	expectConnected,
 	expectSettled,
 	expectTapSize,
@@ -72,23 +73,6 @@ test.beforeEach(async ({ browser, request }) => {
 test.afterEach(async () => {
 	await devices.close();
 });
-
-/**
- * Every word and attribute value in the page's body, scripts aside: what a person or a screen reader
- * could get from it, unlike the bundle's hashed file names. The time zone suggestions are left out
- * too: one of them is Antarctica/Casey.
- */
-function domWords(page: Page): Promise<string> {
-	return page.evaluate(() => {
-		const words: string[] = [];
-		for (const el of document.body.querySelectorAll('*')) {
-			if (el.closest('script, style, datalist')) continue;
-			for (const attr of el.attributes) words.push(attr.value);
-			for (const node of el.childNodes) if (node.nodeType === Node.TEXT_NODE) words.push(node.textContent ?? '');
-		}
-		return words.join('\n');
-	});
-}
 
 async function setClock(pages: Page[], time: number) {
 	for (const page of pages) await page.clock.setFixedTime(time);
