@@ -38,7 +38,7 @@ function seedMeeting(now: number) {
 		const timeZone = hours === 0 ? 'Etc/GMT' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
 		const start = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 13, 30) - hours * 60 * MIN;
 		const today = DAYS[local.getUTCDay()];
-		const days = [...new Set(['mon', 'wed', 'fri', today])];
+		const days = [...new Set<(typeof DAYS)[number]>(['mon', 'wed', 'fri', today])];
 		return { timeZone, start, end: start + 60 * MIN, today, dayName: DAY_NAMES[local.getUTCDay()], days };
 	}
 	throw new Error('every instant has a whole-hour zone where it is between 12:30 and 13:30');
@@ -64,7 +64,7 @@ test.beforeEach(async ({ browser, request }) => {
 			await page.addInitScript(() => {
 				const seen: unknown[] = [];
 				(window as unknown as { vibrations: unknown[] }).vibrations = seen;
-				navigator.vibrate = (pattern: VibratePattern) => (seen.push(pattern), true);
+				navigator.vibrate = ((pattern: unknown) => (seen.push(pattern), true)) as Navigator['vibrate'];
 			});
 		}
 	});
@@ -122,6 +122,7 @@ test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35] the Monday grou
 		await expect(remote.getByTestId('agreements-toggle')).toHaveAttribute('aria-pressed', 'true');
 		await expect(display.getByTestId('time-left')).toHaveText('60 min left, until 2:30 pm');
 		await snapshot(display, testInfo, '02-opening');
+		await remote.screenshot({ path: testInfo.outputPath('02-opening-remote.png'), fullPage: true });
 	});
 
 	const arrive = async (n: number) => {
@@ -174,6 +175,7 @@ test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35] the Monday grou
 		await expect(display.getByTestId('parking-lot')).toContainText(PARKED);
 		await expect(display.getByTestId('time-left')).toHaveText('35 min left, until 2:30 pm');
 		await snapshot(display, testInfo, '03-board-and-parking-lot');
+		await desk.screenshot({ path: testInfo.outputPath('03-board-desk.png'), fullPage: true });
 	});
 
 	await test.step('[R34] someone unfamiliar walks in: one tap puts the privacy screen up, and nothing of the session is on the projector', async () => {
@@ -240,6 +242,8 @@ test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35] the Monday grou
 		}
 		await expect(display.getByTestId('welcome')).toContainText('Welcome');
 		await snapshot(display, testInfo, '06-after-the-session');
+		await remote.screenshot({ path: testInfo.outputPath('06-after-the-session-remote.png'), fullPage: true });
+		await desk.screenshot({ path: testInfo.outputPath('06-after-the-session-desk.png'), fullPage: true });
 		for (const page of [display, remote, desk]) expect(await seriousAxeViolations(page)).toEqual([]);
 	});
 });
