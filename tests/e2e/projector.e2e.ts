@@ -141,3 +141,50 @@ test('[R24][R2] the fullscreen button is the only control the display shows, onl
 	await expect(screen).toHaveAttribute('data-shown', 'session');
 	expect(relay.emitted, 'the button changes nothing in the group: the display sends nothing').toEqual([]);
 });
+
+test('the display keeps the screen awake while a session runs, asks again when it is shown again, and lets go at the end', async ({
+	browser,
+	request
+}) => {
+	const group = await createGroup(request, 'Monday drop-in');
+	devices = await openDevices(browser, group, {
+		// a stand-in for the Screen Wake Lock API that records what the page asks of it
+		display: (page) =>
+			page.addInitScript(() => {
+				const log: string[] = [];
+				const sentinels: { released: boolean; release(): Promise<void> }[] = [];
+				Object.assign(window, { wakeLog: log, wakeSentinels: sentinels });
+				Object.defineProperty(navigator, 'wakeLock', {
+					value: {
+						request: async () => {
+							log.push('request');
+							const sentinel = {
+								released: false,
+								release: async () => {
+									sentinel.released = true;
+									log.push('release');
+								}
+							};
+							sentinels.push(sentinel);
+							return sentinel;
+						}
+					}
+				});
+			})
+	});
+	const { display } = devices;
+	const log = () => display.evaluate(() => (window as unknown as { wakeLog: string[] }).wakeLog.join(','));
+	expect(await log(), 'nothing asked between sessions').toBe('');
+	expect(await sendWithLink(group.links.remote, { type: 'session.start' })).toMatchObject({ ok: true });
+	await expect.poll(log).toBe('request');
+
+	// the browser drops the lock when the page is hidden; when it is visible again the page asks again
+	await display.evaluate(() => {
+		(window as unknown as { wakeSentinels: { released: boolean }[] }).wakeSentinels[0].released = true;
+		document.dispatchEvent(new Event('visibilitychange'));
+	});
+	await expect.poll(log).toBe('request,request');
+
+	expect(await sendWithLink(group.links.remote, { type: 'session.end' })).toMatchObject({ ok: true });
+	await expect.poll(log).toBe('request,request,release');
+});
