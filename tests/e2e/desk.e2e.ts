@@ -11,6 +11,9 @@ test.beforeEach(async ({ browser, request }) => {
 	devices = await openDevices(browser, await createGroup(request));
 	await devices.desk.getByTestId('session-start').click();
 	await expect(devices.display.getByTestId('display')).toHaveAttribute('data-shown', 'session');
+	// [R35] the session opens with the agreements up; the co-facilitator takes them down to show the board
+	await devices.desk.getByTestId('agreements-toggle').click();
+	await expect(devices.display.getByTestId('display')).toHaveAttribute('data-agreements', 'false');
 });
 
 test.afterEach(async () => {

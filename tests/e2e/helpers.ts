@@ -3,7 +3,8 @@
  * the Monday group (projector, facilitator's phone, co-facilitator's laptop) each in its own context,
  * so each keeps its own storage like a real device.
  */
-import { expect, devices, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { expect, devices, type APIRequestContext, type Browser, type BrowserContext, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { AxeBuilder } from '@axe-core/playwright';
 import { io } from 'socket.io-client';
 import type { CommandAck, CommandInput, CreateGroupResponse } from '../../src/lib/protocol/protocol.ts';
 
@@ -138,4 +139,56 @@ export async function sendWithLink(link: string, input: CommandInput): Promise<C
 	} finally {
 		socket.close();
 	}
+}
+
+/**
+ * Sends many commands in order over one plain Socket.IO client with a device's credential, each
+ * answered before the next: sets a crowded room up quickly without typing it all.
+ */
+export async function sendAllWithLink(link: string, inputs: readonly CommandInput[]): Promise<void> {
+	const url = new URL(link);
+	const groupId = url.pathname.split('/')[2];
+	const key = new URLSearchParams(url.hash.slice(1)).get('key') ?? '';
+	const socket = io(url.origin, { auth: { groupId, key }, transports: ['websocket'], reconnection: false });
+	try {
+		let n = 0;
+		for (const input of inputs) {
+			const ack = (await socket.timeout(10_000).emitWithAck('command', { ...input, id: `e2eb${Date.now()}${n++}` })) as CommandAck;
+			expect(ack, `${input.type} is accepted`).toMatchObject({ ok: true });
+		}
+	} finally {
+		socket.close();
+	}
+}
+
+/** axe-core's serious and critical findings on a page (WCAG 2.2 AA rules). */
+export async function seriousAxeViolations(page: Page): Promise<{ rule: string; impact: string | null | undefined; where: string[] }[]> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+	return results.violations
+		.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+		.map((v) => ({ rule: v.id, impact: v.impact, where: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
+
+/** Saves a screenshot of the page as a test artifact, and attaches it to the report. */
+export async function snapshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+	const path = testInfo.outputPath(`${name}.png`);
+	await page.screenshot({ path });
+	await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/**
+ * Every word and attribute value in the page's body, scripts aside: what a person or a screen reader
+ * could get from it, unlike the bundle's hashed file names. The time zone suggestions are left out
+ * too: one of them is Antarctica/Casey.
+ */
+export function domWords(page: Page): Promise<string> {
+	return page.evaluate(() => {
+		const words: string[] = [];
+		for (const el of document.body.querySelectorAll('*')) {
+			if (el.closest('script, style, datalist')) continue;
+			for (const attr of el.attributes) words.push(attr.value);
+			for (const node of el.childNodes) if (node.nodeType === Node.TEXT_NODE) words.push(node.textContent ?? '');
+		}
+		return words.join('\n');
+	});
 }

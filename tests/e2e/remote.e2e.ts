@@ -43,6 +43,8 @@ test('[R12] the queue: add, move up, move down, remove, Next — in the same ord
 	const { remote, display } = devices;
 	const onDisplay = display.getByTestId('queue').locator('li');
 	await remote.getByTestId('session-start').tap();
+	await remote.getByTestId('agreements-toggle').tap(); // [R35] down, to show the queue
+	await expect(display.getByTestId('display')).toHaveAttribute('data-agreements', 'false');
 	for (const name of ['Kurt', 'Tasha', 'Franco']) {
 		await remote.getByLabel('Name to add').fill(name);
 		await remote.getByLabel('Name to add').press('Enter');

@@ -1,8 +1,10 @@
 /**
- * Every fixed text the pages show, in English. Spanish will be a second dictionary of the same shape
- * (`Messages`), so nothing on screen may bypass this module.
+ * Every fixed text the pages show, in English. Spanish (es.ts) is a second dictionary of the same
+ * shape (`Messages`), so nothing on screen may bypass this module.
  */
 export const en = {
+	/** For dates and times (Intl). */
+	locale: 'en-US',
 	appName: 'Roomcast',
 	sending: 'Sending…',
 	cancel: 'Cancel',
@@ -135,15 +137,146 @@ export const en = {
 		clearYes: 'Yes, clear board',
 		editOnDesk: 'Edit the board on the desk laptop.',
 		draft: 'Draft: not on the display yet',
-		hidden: 'Hidden from the display'
+		hidden: 'Hidden from the display',
+		presetLabel: 'Headings',
+		presetNames: { balance: 'Good / Not-so-good', change: 'Keep as is / Change' },
+		hideColumn: 'Hide from the display',
+		stageDraft: 'Stage as a draft (only facilitators see it)',
+		draftHint: 'Shift+Enter stages a draft.',
+		show: 'Show',
+		showItem: (text: string) => `Show "${text}" on the display`
 	},
 
 	display: {
 		pageTitle: 'Roomcast display',
 		welcome: 'Welcome',
+		everyone: 'Everyone welcome, come as you are',
 		reconnecting: 'Reconnecting…',
 		nextUp: 'Next up',
-		more: (n: number) => `+${n} more`
+		more: (n: number) => `+${n} more`,
+		fullscreen: 'Full screen',
+		leaveFullscreen: 'Leave full screen'
+	},
+
+	clock: {
+		heading: 'Clock',
+		now: 'Time now',
+		next: (when: string) => `Next: ${when}`,
+		today: (from: string, to: string) => `Today ${from} – ${to}`,
+		startsIn: (min: number) => (min <= 1 ? 'Starts in 1 min' : `Starts in ${min} min`),
+		left: (min: number) => (min <= 1 ? '1 min left' : `${min} min left`),
+		until: (time: string) => `until ${time}`,
+		cue: {
+			ten: '10 minutes left',
+			five: '5 minutes left — time to start wrapping up',
+			over: "We're at time"
+		},
+		unscheduled: 'No schedule: just the time.'
+	},
+
+	agreements: {
+		heading: 'Our agreements',
+		defaults: ['Come and go as you need', 'Ask before giving feedback', 'No threats of any kind'],
+		toggle: 'Agreements on the display',
+		shownState: 'On the display now',
+		hiddenState: 'Not on the display',
+		hint: 'The first speaker takes them down.'
+	},
+
+	opening: {
+		heading: 'Opening words',
+		hint: 'Read these to open the group.',
+		defaultWords:
+			"Hello, and welcome. Everyone is welcome here just as you are, whenever you get here, even five minutes before we end. You can come and go as you need to: you make the call. We call everyone by the name they give as they introduce themselves. We don't allow threats of any kind. Help yourself to coffee, and let's start with check-ins. Would anyone like to start us off?"
+	},
+
+	headcount: {
+		heading: 'Headcount',
+		arrive: 'Someone came in',
+		leave: 'Someone left',
+		here: 'Here now',
+		peak: 'Peak',
+		arrivals: 'Arrivals',
+		anonymous: 'Anonymous: counts only, never names.'
+	},
+
+	parkingLot: {
+		heading: 'Parking lot',
+		label: 'Topic to come back to',
+		add: 'Park it',
+		empty: 'Nothing parked.',
+		remove: (text: string) => `Take "${text}" out of the parking lot`
+	},
+
+	topics: {
+		heading: 'Topics for next time',
+		label: 'Topic members asked for',
+		add: 'Add topic',
+		empty: 'No topics asked for yet.',
+		remove: (text: string) => `Remove the topic "${text}"`,
+		prepare: 'Members asked for these topics: come prepared.'
+	},
+
+	privacy: {
+		heading: 'Privacy screen',
+		up: 'Privacy screen is UP: the display shows only a welcome',
+		down: 'The display shows the group',
+		raise: 'Put up the privacy screen',
+		lower: 'Take down the privacy screen'
+	},
+
+	undo: {
+		button: 'Undo',
+		what: {
+			queue: (name: string) => `${name} taken off the queue`,
+			item: (text: string) => `"${text}" removed`,
+			parkingLot: (text: string) => `"${text}" taken out of the parking lot`,
+			board: 'Board cleared'
+		}
+	},
+
+	lastSession: {
+		heading: 'Last session, for your records',
+		from: 'Started',
+		to: 'Ended',
+		peak: 'Most people at once',
+		arrivals: 'Arrivals',
+		here: 'Still here at the end'
+	},
+
+	settings: {
+		heading: 'Group settings',
+		name: 'Name shown on the display',
+		nameHint: 'A neutral name is fine. Enter saves.',
+		schedule: 'Schedule',
+		days: 'Days',
+		dayNames: { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' },
+		dayShort: { sun: 'Sun', mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat' },
+		start: 'Starts at',
+		end: 'Ends at',
+		timeZone: 'Time zone',
+		saveSchedule: 'Save schedule',
+		clearSchedule: 'No fixed schedule',
+		noSchedule: 'No schedule yet.',
+		scheduled: (days: string, from: string, to: string) => `${days}, ${from} – ${to}`,
+		pickDay: 'Pick at least one day.',
+		opening: 'Opening words',
+		openingHint: 'What you read to open each session. Empty: the default words.',
+		agreements: 'Agreements',
+		agreementsHint: 'A few, shown on the display at the opening. None: the defaults.',
+		agreementLabel: (n: number) => `Agreement ${n}`,
+		removeAgreement: (n: number) => `Remove agreement ${n}`,
+		addAgreement: 'Add an agreement',
+		save: 'Save',
+		useDefaults: 'Use the defaults',
+		usingDefaults: 'Using the default words.',
+		saved: 'Saved',
+		displayLanguage: 'Display language'
+	},
+
+	language: {
+		device: 'Language of this screen',
+		names: { en: 'English', es: 'Español', 'en+es': 'English + Español' }
 	},
 
 	devices: {

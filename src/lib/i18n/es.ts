@@ -1,0 +1,340 @@
+/**
+ * Every fixed text the pages show, in Spanish as spoken in US community clinics: plural "ustedes",
+ * plain words, "reducción de daños". Same shape as en.ts (`Messages`).
+ */
+import type { Messages } from './en.ts';
+
+export const es: Messages = {
+	locale: 'es-US',
+	appName: 'Roomcast',
+	sending: 'Enviando…',
+	cancel: 'Cancelar',
+	dismiss: 'Cerrar',
+
+	home: {
+		pageTitle: 'Roomcast: crear un grupo',
+		heading: 'Crear un grupo',
+		intro:
+			'Roomcast muestra su grupo en el proyector de la sala. Usted lo dirige desde su teléfono; un cofacilitador puede ayudar desde una computadora portátil. Los participantes nunca necesitan un aparato.',
+		nameLabel: 'Nombre del grupo',
+		nameHint: 'Se ve en el proyector, por ejemplo "Grupo del lunes". Nunca el nombre de un participante.',
+		create: 'Crear grupo',
+		creating: 'Creando…',
+		linksHeading: (name: string) => `Enlaces de ${name}`,
+		instructions: [
+			'Abra el enlace de la pantalla en la computadora del proyector.',
+			'Abra el enlace del control en su teléfono.',
+			'Abra el enlace del escritorio en la computadora del cofacilitador, si lo hay.'
+		],
+		keepPrivate: 'Mantenga estos enlaces en privado: cualquiera con el enlace del control o del escritorio puede dirigir el grupo.',
+		links: {
+			display: { label: 'Pantalla', hint: 'para el proyector' },
+			remote: { label: 'Control', hint: 'para su teléfono' },
+			desk: { label: 'Escritorio', hint: 'para la computadora del cofacilitador' }
+		},
+		linkLabel: (label: string) => `Enlace: ${label}`,
+		copy: 'Copiar',
+		copyLink: (label: string) => `Copiar el enlace: ${label}`,
+		copied: 'Copiado',
+		copyFailed: 'Cópielo a mano: el enlace está seleccionado.',
+		open: 'Abrir',
+		openLink: (label: string) => `Abrir el enlace: ${label}`,
+		networkError: 'No se pudo conectar con el servidor. Revise la conexión e inténtelo de nuevo.',
+		unexpected: 'El servidor dio una respuesta que esta página no entiende. Inténtelo de nuevo.'
+	},
+
+	connection: {
+		label: 'Conexión',
+		online: 'Conectado',
+		connecting: 'Conectando…',
+		offline: 'Reconectando…',
+		deviceOffline: 'Sin conexión',
+		refused: 'No vinculado',
+		removed: 'Retirado',
+		savingPaused: 'Guardado en pausa: el servidor no llega a su almacén. Sus toques se guardan y se envían de nuevo.'
+	},
+	pending: {
+		none: 'Todo enviado',
+		some: (n: number) => (n === 1 ? '1 enviándose…' : `${n} enviándose…`)
+	},
+	errorHeading: 'No se hizo',
+
+	unpaired: {
+		display: 'Esta pantalla no está vinculada a un grupo. Abra otra vez el enlace de la pantalla.',
+		remote: 'Este teléfono no está vinculado a un grupo. Abra otra vez el enlace del control.',
+		desk: 'Esta computadora no está vinculada a un grupo. Abra otra vez el enlace del escritorio.',
+		removed: 'Un facilitador retiró este dispositivo del grupo. No queda nada del grupo en él.',
+		unreadable: 'Esta pantalla no puede leer el grupo: vincúlela otra vez.',
+		awaitingKey: 'Esperando la clave del grupo desde el teléfono o la computadora de otro facilitador. Llega en cuanto uno de ellos esté abierto.'
+	},
+
+	session: {
+		heading: 'Sesión',
+		none: 'No hay una sesión en curso.',
+		running: 'Hay una sesión en curso.',
+		start: 'Empezar la sesión',
+		end: 'Terminar la sesión',
+		endConfirm: '¿Terminar la sesión? Se borran todos los nombres y todo lo del tablero en todas las pantallas.',
+		endYes: 'Sí, terminar la sesión'
+	},
+
+	speaker: {
+		heading: 'Quién habla',
+		current: 'Habla ahora',
+		nobody: 'Nadie está hablando.',
+		nameLabel: 'Nombre, como lo dio',
+		set: 'Dar la palabra',
+		clear: 'Quitar la palabra'
+	},
+
+	permission: {
+		heading: 'Comentarios',
+		question: '¿Puede el grupo darle comentarios?',
+		unasked: 'Aún no se ha preguntado',
+		granted: 'Acepta comentarios',
+		declined: 'Solo escuchando'
+	},
+
+	queue: {
+		heading: 'Turnos',
+		nameLabel: 'Nombre para agregar',
+		add: 'Agregar a los turnos',
+		empty: 'Nadie está esperando.',
+		next: 'Siguiente',
+		nextWho: (name: string) => `Siguiente: ${name}`,
+		moveUp: (name: string) => `Subir a ${name}`,
+		moveDown: (name: string) => `Bajar a ${name}`,
+		remove: (name: string) => `Quitar a ${name} de los turnos`
+	},
+
+	board: {
+		heading: 'Tablero',
+		untitled: 'Balance de decisiones',
+		presets: {
+			balance: { left: 'Lo bueno', right: 'Lo no tan bueno' },
+			change: { left: 'Razones para dejar las cosas como están', right: 'Razones para cambiar' }
+		},
+		count: (n: number) => (n === 1 ? '1 punto' : `${n} puntos`),
+		titleLabel: 'Título del tablero',
+		headingLabel: (fallback: string) => `Encabezado de la columna "${fallback}"`,
+		enterSaves: 'Enter guarda, Escape deshace.',
+		selectColumn: 'Agregar puntos a',
+		switchHint: 'Ctrl+. cambia de columna',
+		newItemLabel: (heading: string) => `Nuevo punto para "${heading}"`,
+		enterAdds: 'Enter lo agrega.',
+		add: 'Agregar punto',
+		empty: 'Todavía no hay puntos.',
+		edit: 'Editar',
+		editLabel: (text: string) => `Editar "${text}"`,
+		editField: 'Texto del punto',
+		save: 'Guardar',
+		moveUp: (text: string) => `Subir "${text}"`,
+		moveDown: (text: string) => `Bajar "${text}"`,
+		moveTo: (text: string, heading: string) => `Mover "${text}" a "${heading}"`,
+		remove: (text: string) => `Quitar "${text}"`,
+		clear: 'Borrar el tablero',
+		clearConfirm: '¿Borrar el tablero? Se quitan el título y todos los puntos; los encabezados se quedan.',
+		clearYes: 'Sí, borrar el tablero',
+		editOnDesk: 'Edite el tablero en la computadora del escritorio.',
+		draft: 'Borrador: todavía no está en la pantalla',
+		hidden: 'Oculta en la pantalla',
+		presetLabel: 'Encabezados',
+		presetNames: { balance: 'Lo bueno / Lo no tan bueno', change: 'Dejar igual / Cambiar' },
+		hideColumn: 'Ocultar en la pantalla',
+		stageDraft: 'Preparar como borrador (solo lo ven los facilitadores)',
+		draftHint: 'Mayús+Enter prepara un borrador.',
+		show: 'Mostrar',
+		showItem: (text: string) => `Mostrar "${text}" en la pantalla`
+	},
+
+	display: {
+		pageTitle: 'Pantalla de Roomcast',
+		welcome: 'Bienvenidos',
+		everyone: 'Todos son bienvenidos, tal como son',
+		reconnecting: 'Reconectando…',
+		nextUp: 'Siguen',
+		more: (n: number) => `+${n} más`,
+		fullscreen: 'Pantalla completa',
+		leaveFullscreen: 'Salir de pantalla completa'
+	},
+
+	clock: {
+		heading: 'Reloj',
+		now: 'Hora',
+		next: (when: string) => `Próxima reunión: ${when}`,
+		today: (from: string, to: string) => `Hoy ${from} – ${to}`,
+		startsIn: (min: number) => (min <= 1 ? 'Empieza en 1 min' : `Empieza en ${min} min`),
+		left: (min: number) => (min <= 1 ? 'Queda 1 min' : `Quedan ${min} min`),
+		until: (time: string) => `hasta las ${time}`,
+		cue: {
+			ten: 'Quedan 10 minutos',
+			five: 'Quedan 5 minutos: es hora de ir cerrando',
+			over: 'Llegamos a la hora'
+		},
+		unscheduled: 'Sin horario: solo la hora.'
+	},
+
+	agreements: {
+		heading: 'Nuestros acuerdos',
+		defaults: ['Entren y salgan cuando lo necesiten', 'Pidan permiso antes de dar comentarios', 'No se permiten amenazas de ningún tipo'],
+		toggle: 'Acuerdos en la pantalla',
+		shownState: 'En la pantalla ahora',
+		hiddenState: 'No están en la pantalla',
+		hint: 'Se quitan cuando habla la primera persona.'
+	},
+
+	opening: {
+		heading: 'Palabras de bienvenida',
+		hint: 'Léalas para abrir el grupo.',
+		defaultWords:
+			'Hola, bienvenidos. Aquí todos son bienvenidos tal como son, a la hora que lleguen, aunque sea cinco minutos antes de terminar. Pueden entrar y salir cuando lo necesiten: ustedes deciden. Llamamos a cada persona por el nombre que nos da al presentarse. No permitimos amenazas de ningún tipo. Sírvanse café, y empecemos con una ronda para compartir cómo estamos. ¿Alguien quiere empezar?'
+	},
+
+	headcount: {
+		heading: 'Asistencia',
+		arrive: 'Llegó alguien',
+		leave: 'Se fue alguien',
+		here: 'Aquí ahora',
+		peak: 'Máximo',
+		arrivals: 'Llegadas',
+		anonymous: 'Anónimo: solo números, nunca nombres.'
+	},
+
+	parkingLot: {
+		heading: 'Para después',
+		label: 'Tema para retomar',
+		add: 'Guardar para después',
+		empty: 'No hay temas guardados.',
+		remove: (text: string) => `Quitar "${text}" de los temas para después`
+	},
+
+	topics: {
+		heading: 'Temas para la próxima vez',
+		label: 'Tema que pidieron',
+		add: 'Agregar tema',
+		empty: 'Todavía no han pedido temas.',
+		remove: (text: string) => `Quitar el tema "${text}"`,
+		prepare: 'Los participantes pidieron estos temas: venga preparado.'
+	},
+
+	privacy: {
+		heading: 'Pantalla de privacidad',
+		up: 'La pantalla de privacidad está PUESTA: solo se ve una bienvenida',
+		down: 'La pantalla muestra el grupo',
+		raise: 'Poner la pantalla de privacidad',
+		lower: 'Quitar la pantalla de privacidad'
+	},
+
+	undo: {
+		button: 'Deshacer',
+		what: {
+			queue: (name: string) => `${name} salió de los turnos`,
+			item: (text: string) => `Se quitó "${text}"`,
+			parkingLot: (text: string) => `Se quitó "${text}" de los temas para después`,
+			board: 'Se borró el tablero'
+		}
+	},
+
+	lastSession: {
+		heading: 'Última sesión, para sus registros',
+		from: 'Empezó',
+		to: 'Terminó',
+		peak: 'Máximo de personas a la vez',
+		arrivals: 'Llegadas',
+		here: 'Presentes al final'
+	},
+
+	settings: {
+		heading: 'Ajustes del grupo',
+		name: 'Nombre que se ve en la pantalla',
+		nameHint: 'Un nombre neutral está bien. Enter guarda.',
+		schedule: 'Horario',
+		days: 'Días',
+		dayNames: { sun: 'domingo', mon: 'lunes', tue: 'martes', wed: 'miércoles', thu: 'jueves', fri: 'viernes', sat: 'sábado' },
+		dayShort: { sun: 'dom', mon: 'lun', tue: 'mar', wed: 'mié', thu: 'jue', fri: 'vie', sat: 'sáb' },
+		start: 'Empieza a las',
+		end: 'Termina a las',
+		timeZone: 'Zona horaria',
+		saveSchedule: 'Guardar horario',
+		clearSchedule: 'Sin horario fijo',
+		noSchedule: 'Todavía no hay horario.',
+		scheduled: (days: string, from: string, to: string) => `${days}, ${from} – ${to}`,
+		pickDay: 'Elija al menos un día.',
+		opening: 'Palabras de bienvenida',
+		openingHint: 'Lo que usted lee para abrir cada sesión. Vacío: las palabras de siempre.',
+		agreements: 'Acuerdos',
+		agreementsHint: 'Unos pocos, en la pantalla al empezar. Ninguno: los de siempre.',
+		agreementLabel: (n: number) => `Acuerdo ${n}`,
+		removeAgreement: (n: number) => `Quitar el acuerdo ${n}`,
+		addAgreement: 'Agregar un acuerdo',
+		save: 'Guardar',
+		useDefaults: 'Usar los de siempre',
+		usingDefaults: 'Se usan las palabras de siempre.',
+		saved: 'Guardado',
+		displayLanguage: 'Idioma de la pantalla'
+	},
+
+	language: {
+		device: 'Idioma de esta pantalla',
+		names: { en: 'English', es: 'Español', 'en+es': 'English + Español' }
+	},
+
+	devices: {
+		heading: 'Dispositivos',
+		intro: 'Cada pantalla que puede abrir este grupo. Retire la que ya no use o que se haya perdido.',
+		roles: { facilitator: 'Facilitador', display: 'Pantalla (solo lectura)' },
+		rename: 'Cambiar nombre',
+		renameLabel: (label: string) => `Nuevo nombre para «${label}»`,
+		save: 'Guardar',
+		remove: 'Retirar',
+		removeLabel: (label: string) => `Retirar «${label}»`,
+		removeQuestion: (label: string) => `¿Retirar «${label}»? Se desconecta de inmediato y nunca podrá volver a abrir el grupo.`,
+		removeYes: 'Sí, retirar',
+		pairHeading: 'Vincular un proyector',
+		pairIntro: 'Abra /display en el proyector. Escriba el código que muestra y póngale un nombre.',
+		codeLabel: 'Código del proyector',
+		nameLabel: 'Nombre',
+		namePlaceholder: 'Proyector de la sala 3',
+		pair: 'Vincular',
+		paired: (label: string) => `«${label}» está vinculado. Ya muestra el grupo.`,
+		inviteHeading: 'Invitar a un cofacilitador',
+		inviteIntro: 'Crea un código de un solo uso para el teléfono o la computadora de otro facilitador. Muéstrelo solo en este dispositivo, nunca en el proyector.',
+		inviteLabel: '¿De quién es el dispositivo?',
+		invitePlaceholder: 'Computadora de Kim',
+		invite: 'Crear código de invitación',
+		inviteCode: 'Código de invitación',
+		inviteHow: (origin: string) => `En el otro dispositivo, abra ${origin}/join y escriba este código.`,
+		expires: (time: string) => `Sirve una vez, hasta las ${time}.`,
+		hideCode: 'Ocultar código',
+		pending: 'Invitaciones en espera',
+		cancelInvite: (label: string) => `Cancelar la invitación de «${label}»`,
+		cancel: 'Cancelar'
+	},
+
+	pairing: {
+		pageTitle: 'Vincular esta pantalla · Roomcast',
+		heading: 'Vincular esta pantalla',
+		instructions: 'En el teléfono o la computadora del facilitador, abra Dispositivos, elija «Vincular un proyector» y escriba este código:',
+		expires: (minutes: number) => (minutes <= 1 ? 'En un minuto llega un código nuevo.' : `En ${minutes} minutos llega un código nuevo.`),
+		waiting: 'Pidiendo un código…',
+		slowDown: 'Se pidieron demasiados códigos desde aquí. Se intentará de nuevo en un momento.',
+		offline: 'No se puede llegar al servidor. Intentando de nuevo…',
+		paired: 'Vinculada. Abriendo el grupo…'
+	},
+
+	join: {
+		pageTitle: 'Unirse como facilitador · Roomcast',
+		heading: 'Unirse a un grupo como facilitador',
+		intro: 'Escriba el código de invitación que muestra el dispositivo del otro facilitador.',
+		codeLabel: 'Código de invitación',
+		kindLabel: 'Este dispositivo es',
+		phone: 'un teléfono (control)',
+		laptop: 'una computadora (escritorio)',
+		join: 'Unirse',
+		joining: 'Uniéndose…',
+		offline: 'No se puede llegar al servidor. Revise la conexión e intente de nuevo.'
+	},
+
+	remote: { pageTitle: 'Control · Roomcast', heading: 'Control' },
+	desk: { pageTitle: 'Escritorio · Roomcast', heading: 'Escritorio' }
+};

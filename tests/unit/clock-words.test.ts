@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { en } from '../../src/lib/i18n/en.ts';
+import { es } from '../../src/lib/i18n/es.ts';
+import { describeClock } from '../../src/lib/i18n/when.ts';
+import type { GroupInfo } from '../../src/lib/protocol/protocol.ts';
+import { zonedInstant } from '../../src/lib/room/schedule.ts';
+
+// The seed's group: Monday, Wednesday and Friday, 1:30-2:30pm, in San Francisco
+const group: GroupInfo = {
+	name: 'Monday drop-in',
+	schedule: { days: ['mon', 'wed', 'fri'], start: '13:30', end: '14:30', timeZone: 'America/Los_Angeles' },
+	openingWords: null,
+	agreements: null,
+	language: 'en',
+	topics: [],
+	lastSession: null
+};
+const sf = (d: number, h: number, mi: number) => zonedInstant(2026, 11, d, h, mi, 'America/Los_Angeles');
+
+describe('the clock in words (display, remote, desk)', () => {
+	it('between sessions: the next session, and a countdown only in the last hour', () => {
+		expect(describeClock(group, null, sf(23, 13, 18), en)).toMatchObject({
+			time: '1:18 pm',
+			next: 'Next: Monday 1:30 pm',
+			startsIn: 'Starts in 12 min',
+			cue: 'none'
+		});
+		expect(describeClock(group, null, sf(23, 18, 0), en)).toMatchObject({ next: 'Next: Wednesday 1:30 pm', startsIn: null });
+		expect(describeClock(group, null, sf(23, 13, 18), es)).toMatchObject({ next: expect.stringMatching(/^Próxima reunión: lunes 1:30 p\.\s?m\.$/), startsIn: 'Empieza en 12 min' });
+	});
+
+	it('during a session: the time left, then the gentle cues at 10 and 5 minutes and at time', () => {
+		const started = sf(23, 13, 31);
+		expect(describeClock(group, started, sf(23, 13, 40), en)).toMatchObject({ left: '50 min left, until 2:30 pm', cueText: null });
+		expect(describeClock(group, started, sf(23, 14, 21), en)).toMatchObject({ cue: 'ten', cueText: '10 minutes left' });
+		expect(describeClock(group, started, sf(23, 14, 26), en)).toMatchObject({ cue: 'five', cueText: '5 minutes left — time to start wrapping up' });
+		expect(describeClock(group, started, sf(23, 14, 30), en)).toMatchObject({ cue: 'over', cueText: "We're at time", left: null });
+		expect(describeClock(group, started, sf(23, 14, 26), es).cueText).toBe('Quedan 5 minutos: es hora de ir cerrando');
+	});
+
+	it('a session outside the schedule, or a group without one, shows just the time', () => {
+		const words = describeClock(group, sf(24, 10, 0), sf(24, 10, 30), en);
+		expect(words).toEqual({ time: '10:30 am', left: null, cue: 'none', cueText: null, next: null, startsIn: null });
+		expect(describeClock({ ...group, schedule: null }, null, sf(23, 13, 18), en)).toMatchObject({ next: null, startsIn: null, cue: 'none' });
+	});
+});
