@@ -33,6 +33,11 @@ describe('what each role is sent', () => {
 		expect(view.group.topics.map((t) => t.text)).toEqual(['Medical marijuana']);
 	});
 
+	it('[R40] a display is never sent the headcount', () => {
+		const view = viewFor('display', play(seedRoom(), { type: 'headcount.arrive' }, { type: 'headcount.arrive' }));
+		expect(view.session!.headcount).toEqual({ here: 0, peak: 0, arrivals: 0 });
+	});
+
 	it('[R38] a hidden column is sent to displays empty', () => {
 		const view = viewFor('display', play(seedRoom(), { type: 'board.hideColumn', column: 'left', hidden: true }));
 		expect(view.session!.board.columns.left).toEqual([]);

@@ -198,9 +198,13 @@ export class RoomConnection {
 	}
 
 	#show(snapshot: RoomState) {
-		const { state: opened, readability } = this.#cipher.open(snapshot);
-		this.readability = readability;
-		this.room = opened;
+		try {
+			const { state: opened, readability } = this.#cipher.open(snapshot);
+			this.readability = readability;
+			this.room = opened;
+		} catch {
+			// a snapshot of a shape this page does not know (a newer server): keep the last good one
+		}
 	}
 
 	/**

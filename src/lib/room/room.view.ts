@@ -6,6 +6,9 @@
 import { ROLE, type Board, type Role, type RoomState, type Session } from '../protocol/protocol.ts';
 import { emptyBoard } from './room.ts';
 
+/** The display shows no headcount, so it is not sent one. */
+const NO_COUNT = { here: 0, peak: 0, arrivals: 0 };
+
 export function viewFor(role: Role, state: RoomState): RoomState {
 	if (role === ROLE.facilitator) return state;
 	const session = state.session;
@@ -13,7 +16,7 @@ export function viewFor(role: Role, state: RoomState): RoomState {
 	const group = { ...state.group, openingWords: null, lastSession: null, topics: shown ? state.group.topics : [] };
 	const base = { ...state, group, devices: [], invites: [] };
 	if (!session) return { ...base, session: null };
-	return { ...base, session: shown ? { ...session, trash: [], board: boardForDisplay(session.board) } : blank(session) };
+	return { ...base, session: shown ? { ...session, headcount: NO_COUNT, trash: [], board: boardForDisplay(session.board) } : blank(session) };
 }
 
 function boardForDisplay(board: Board): Board {
@@ -28,7 +31,7 @@ function blank(session: Session): Session {
 		speaker: null,
 		queue: [],
 		board: emptyBoard(),
-		headcount: session.headcount,
+		headcount: NO_COUNT,
 		parkingLot: [],
 		privacy: true,
 		agreementsShown: false,
