@@ -66,6 +66,8 @@ if (kind === 'app') {
 } else throw new Error(`unknown server kind "${kind}"`);
 
 http.listen(port, '127.0.0.1', () => process.send?.('ready'));
+// A clean exit on SIGTERM, so that --cpu-prof can write its profile.
+process.on('SIGTERM', () => process.exit(0));
 
 /** B1: the least any relay must do: receive, ack, and `io.to(room).emit` a payload of the same size. */
 function startBaseline() {

@@ -4,7 +4,7 @@
  * display's `state` carries it back, so latency is timed on this process's one clock.
  */
 import { randomBytes } from 'node:crypto';
-import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
+import { createHistogram, monitorEventLoopDelay, type RecordableHistogram } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
 import type { BenchGroup } from './seed.ts';
 
@@ -50,6 +50,8 @@ export interface LatencyResult {
 	ackP50Ms: number;
 	ackP99Ms: number;
 	refused: number;
+	/** The load generator's own event-loop delay p99: when high, it (not the server) is the bottleneck. */
+	loadgenEldP99Ms: number;
 }
 
 const ms = (h: RecordableHistogram, p: number) => (h.count ? h.percentile(p) / 1000 : NaN);
@@ -150,6 +152,8 @@ export class Fleet {
 		this.#ack.reset();
 		this.#refused = 0;
 		for (const g of groups) g.inFlight.clear();
+		const eld = monitorEventLoopDelay({ resolution: 10 });
+		eld.enable();
 		const startMs = performance.now();
 		let sent = 0;
 		let timed = 0;
@@ -171,6 +175,7 @@ export class Fleet {
 			};
 			tick();
 		});
+		eld.disable();
 		await new Promise((r) => setTimeout(r, opts.drainMs));
 		let missing = 0;
 		for (const g of groups) for (const entry of g.inFlight.values()) if (entry.recorded) missing += DISPLAYS_PER_GROUP - entry.delivered;
@@ -184,7 +189,8 @@ export class Fleet {
 			lossPercent: timed ? (missing / (timed * DISPLAYS_PER_GROUP)) * 100 : 0,
 			ackP50Ms: ms(this.#ack, 50),
 			ackP99Ms: ms(this.#ack, 99),
-			refused: this.#refused
+			refused: this.#refused,
+			loadgenEldP99Ms: eld.percentile(99) / 1e6
 		};
 	}
 

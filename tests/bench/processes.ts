@@ -1,6 +1,6 @@
 /** Starting, pinning, measuring and killing the processes under test (each by its own PID). */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, openSync } from 'node:fs';
+import { existsSync, openSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -47,7 +47,9 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
 	const spawnedAtMs = performance.now();
 	const log = openSync(opts.logFile, 'a');
 	const script = path.resolve('tests/bench/bench-server.ts');
-	const child: ChildProcess = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', script, opts.kind, String(opts.port)], {
+	// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles every server of a run.
+	const nodeArgs = [...(opts.nodeArgs ?? []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+	const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, opts.kind, String(opts.port)], {
 		env: { ...process.env, ...opts.env },
 		stdio: ['ignore', log, log, 'ipc']
 	});
@@ -96,4 +98,19 @@ function openFilesLimit(): number | null {
 	if (!existsSync(limits)) return null;
 	const out = spawnSync('sh', ['-c', 'ulimit -n'], { encoding: 'utf8' }).stdout.trim();
 	return Number(out) || null;
+}
+
+/** Busy share of every core of the machine (all processes, ours and the neighbours'), from /proc/stat. */
+export function cpuTimes(): { busy: number; total: number } | null {
+	if (!existsSync('/proc/stat')) return null;
+	const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+	const idle = fields[3] + (fields[4] ?? 0);
+	const total = fields.reduce((a, b) => a + b, 0);
+	return { busy: total - idle, total };
+}
+
+export function busyPercentSince(start: ReturnType<typeof cpuTimes>): number {
+	const end = cpuTimes();
+	if (!start || !end || end.total === start.total) return NaN;
+	return ((end.busy - start.busy) / (end.total - start.total)) * 100;
 }
