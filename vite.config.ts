@@ -45,7 +45,7 @@ export default defineConfig({
 	server: { host: true, port: 5173 },
 	preview: { host: true, port: 4173 },
 	test: {
-		include: ['tests/{unit,store,server}/**/*.test.ts'],
+		include: ['tests/{unit,store,server,bench}/**/*.test.ts'],
 		environment: 'node',
 		globalSetup: ['tests/helpers/redis.global.ts'],
 		testTimeout: 15_000,

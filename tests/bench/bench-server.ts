@@ -1,0 +1,89 @@
+/**
+ * A server process for the bench. `app`: Roomcast itself (createApplication + openBackend over Redis,
+ * the same sockets, commands, store and adapter as server/index.ts, without SvelteKit's page handler).
+ * `b1`: the baseline, a bare Socket.IO server that relays a same-sized payload to the room.
+ * Both answer GET /bench/stats with CPU, event-loop delay and memory since the last `?reset=1`.
+ *
+ *   node --import tsx tests/bench/bench-server.ts <app|b1> <port>
+ *   env: REDIS_URL, REDIS_PREFIX (app); B1_BYTES_FACILITATOR, B1_BYTES_DISPLAY (b1)
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { Server } from 'socket.io';
+import { createApplication } from '../../server/app.ts';
+import { openBackend } from '../../server/backend.ts';
+import { readConfig } from '../../server/config.ts';
+import { createLimiters } from '../../server/limits.ts';
+import { createLogger } from '../../server/log.ts';
+import { connectRedis } from '../../server/redis.ts';
+
+/** All load comes from 127.0.0.1: limits high enough never to refuse the bench. */
+export const BENCH_LIMITS = { connectionsPerMinutePerAddress: 1e9, commandsPer10sPerDevice: 1e9 };
+const ELD_RESOLUTION_MS = 10;
+
+const [kind, portArg] = process.argv.slice(2);
+const port = Number(portArg);
+const http = createServer();
+const eld = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS });
+eld.enable();
+let since = { cpu: process.cpuUsage(), wallMs: performance.now() };
+
+function stats(req: IncomingMessage, res: ServerResponse): boolean {
+	if (!req.url?.startsWith('/bench/stats')) return false;
+	const cpu = process.cpuUsage(since.cpu);
+	const memory = process.memoryUsage();
+	const wallMs = performance.now() - since.wallMs;
+	const body = {
+		cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
+		eldP99Ms: eld.percentile(99) / 1e6,
+		eldMaxMs: eld.max / 1e6,
+		rssMb: memory.rss / 2 ** 20,
+		heapUsedMb: memory.heapUsed / 2 ** 20
+	};
+	if (req.url.includes('reset=1')) {
+		eld.reset();
+		since = { cpu: process.cpuUsage(), wallMs: performance.now() };
+	}
+	res.setHeader('content-type', 'application/json');
+	res.end(JSON.stringify(body));
+	return true;
+}
+
+if (kind === 'app') {
+	const config = readConfig({ ...process.env, PORT: String(port) });
+	const log = createLogger();
+	const backend = await openBackend(config, log);
+	const limitsRedis = await connectRedis(config.redisUrl!, log, 'limits');
+	const app = createApplication(http, {
+		...backend,
+		limiters: createLimiters(BENCH_LIMITS, limitsRedis, config.redisPrefix),
+		log
+	});
+	http.on('request', (req, res) => stats(req, res) || app.api(req, res));
+} else if (kind === 'b1') {
+	startBaseline();
+	http.on('request', (req, res) => stats(req, res) || res.writeHead(404).end());
+} else throw new Error(`unknown server kind "${kind}"`);
+
+http.listen(port, '127.0.0.1', () => process.send?.('ready'));
+// A clean exit on SIGTERM, so that --cpu-prof can write its profile.
+process.on('SIGTERM', () => process.exit(0));
+
+/** B1: the least any relay must do: receive, ack, and `io.to(room).emit` a payload of the same size. */
+function startBaseline() {
+	const padded = (bytes: number) => 'x'.repeat(Math.max(0, bytes - 120));
+	const pad = { facilitator: padded(Number(process.env.B1_BYTES_FACILITATOR)), display: padded(Number(process.env.B1_BYTES_DISPLAY)) };
+	const io = new Server(http, { serveClient: false, transports: ['websocket'] });
+	let version = 0;
+	io.on('connection', (socket) => {
+		const { groupId, role } = socket.handshake.auth as { groupId: string; role: 'facilitator' | 'display' };
+		void socket.join(`g:${groupId}:${role}`);
+		socket.emit('state', { groupId, version, session: { speaker: { name: 's0' } }, pad: pad[role] });
+		socket.on('command', (command: { name: string }, ack: (a: unknown) => void) => {
+			version += 1;
+			ack({ ok: true, version });
+			for (const r of ['facilitator', 'display'] as const)
+				io.to(`g:${groupId}:${r}`).emit('state', { groupId, version, session: { speaker: { name: command.name } }, pad: pad[r] });
+		});
+	});
+}
