@@ -140,7 +140,7 @@ test('[R23] the display ignores a snapshot older than the one it shows', async (
 	const late = frames.findLast((s) => JSON.stringify(s).includes('"Casey"'))!;
 	const newest = frames.at(-1)!;
 	relay.deliver(stateFrame(late));
-	relay.deliver(stateFrame({ ...newest, version: newest.version + 1, group: { ...newest.group, name: 'Marker' } }));
+	relay.deliver(stateFrame({ ...newest, version: newest.version + 1, group: { ...(newest.group as object), name: 'Marker' } }));
 	await expect(display.getByText('Marker')).toBeVisible();
 	await expect(speaker).toHaveText('Tasha');
 	expect(await seenSpeakers()).not.toContain('Casey');

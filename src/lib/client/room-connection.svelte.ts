@@ -16,7 +16,6 @@ import {
 	type ServerToClientEvents
 } from '../protocol/protocol.ts';
 import { fromBase64url } from '../crypto/base64url.ts';
-import { unwrapGroupKey, wrapGroupKey } from '../crypto/key-wrap.ts';
 import { READABILITY, RoomCipher, type Readability } from '../crypto/room-cipher.ts';
 import type { Joining } from './group-key.ts';
 
@@ -171,9 +170,11 @@ export class RoomConnection {
 	}
 
 	/** The group key wrapped for a new device's X25519 public key, or null without a key here. */
-	wrapKeyFor(publicKey: string): string | null {
+	async wrapKeyFor(publicKey: string): Promise<string | null> {
 		const key = this.#options.groupKey;
-		return key ? wrapGroupKey(key, fromBase64url(publicKey), this.#groupId) : null;
+		if (!key) return null;
+		const { wrapGroupKey } = await keyWrap();
+		return wrapGroupKey(key, fromBase64url(publicKey), this.#groupId);
 	}
 
 	/** A key that arrived later (an invited device): everything is opened again with it. */
@@ -194,7 +195,7 @@ export class RoomConnection {
 		if (this.#raw && this.#raw.groupId === snapshot.groupId && snapshot.version <= this.#raw.version) return;
 		this.#raw = snapshot;
 		this.#show(snapshot);
-		this.#passKeys(snapshot);
+		void this.#passKeys(snapshot);
 	}
 
 	#show(snapshot: RoomState) {
@@ -211,12 +212,13 @@ export class RoomConnection {
 	 * [R48] A facilitator device with the key hands it to invited devices waiting for it; a waiting
 	 * device picks up the key wrapped for it.
 	 */
-	#passKeys(snapshot: RoomState) {
+	async #passKeys(snapshot: RoomState) {
 		const { groupKey, joining, onGroupKey } = this.#options;
 		if (groupKey) {
 			for (const device of snapshot.devices) {
 				if (!device.publicKey || device.wrappedKey || this.#delivered.has(device.id)) continue;
 				this.#delivered.add(device.id);
+				const { wrapGroupKey } = await keyWrap();
 				const wrappedKey = wrapGroupKey(groupKey, fromBase64url(device.publicKey), this.#groupId);
 				void this.send({ type: 'device.deliverKey', deviceId: device.id, wrappedKey });
 			}
@@ -224,6 +226,7 @@ export class RoomConnection {
 			const mine = snapshot.devices.find((d) => d.id === joining.deviceId);
 			if (!mine?.wrappedKey) return;
 			try {
+				const { unwrapGroupKey } = await keyWrap();
 				const key = unwrapGroupKey(mine.wrappedKey, joining.keyPair, this.#groupId);
 				onGroupKey?.(key);
 				this.setGroupKey(key);
@@ -310,6 +313,9 @@ export class RoomConnection {
 		return this.#options.storage === undefined ? sessionStore() : this.#options.storage;
 	}
 }
+
+/** X25519 and HKDF are only needed when a device joins: loaded then, not with every page. */
+const keyWrap = () => import('../crypto/key-wrap.ts');
 
 function newCommandId(): string {
 	const bytes = new Uint8Array(12);

@@ -5,34 +5,47 @@
  */
 import { LANGUAGE, type Language } from '../protocol/protocol.ts';
 import { en, type Messages } from './en.ts';
-import { es } from './es.ts';
 
 export type PageLanguage = 'en' | 'es';
 export const PAGE_LANGUAGES: readonly PageLanguage[] = ['en', 'es'];
 
-const DICTIONARIES: Record<PageLanguage, Messages> = { en, es };
 const STORAGE_KEY = 'roomcast:language';
 
 export const locale = $state<{ primary: PageLanguage; secondary: PageLanguage | null }>({ primary: 'en', secondary: null });
 
+// Spanish is loaded when a page first needs it, so English-only pages stay light (issue 7's budgets);
+// until it has arrived (a few ms), the page reads English.
+let spanish = $state.raw<Messages | null>(null);
+let loadingSpanish: Promise<void> | null = null;
+
+function need(language: PageLanguage | null): void {
+	if (language !== 'es' || spanish || loadingSpanish) return;
+	loadingSpanish = import('./es.ts').then((m) => void (spanish = m.es));
+}
+
 export function messagesOf(language: PageLanguage): Messages {
-	return DICTIONARIES[language];
+	need(language);
+	return language === 'es' ? (spanish ?? en) : en;
 }
 
 /** The page's dictionary. */
 export const t: Messages = new Proxy({} as Messages, {
-	get: (_target, key) => DICTIONARIES[locale.primary][key as keyof Messages]
+	get: (_target, key) => messagesOf(locale.primary)[key as keyof Messages]
 });
 
 /** The second language's dictionary on a bilingual display, else null. */
 export function alsoIn(): Messages | null {
-	return locale.secondary ? DICTIONARIES[locale.secondary] : null;
+	if (!locale.secondary) return null;
+	const second = messagesOf(locale.secondary);
+	return second === en && locale.secondary === 'es' ? null : second;
 }
 
 /** A display shows the group's language(s). */
 export function followGroupLanguage(language: Language): void {
 	locale.primary = language === LANGUAGE.es ? 'es' : 'en';
 	locale.secondary = language === LANGUAGE.bilingual ? 'es' : null;
+	need(locale.primary);
+	need(locale.secondary);
 }
 
 /** A remote or desk: the language chosen on this device before, if any. */
@@ -45,10 +58,12 @@ export function loadDeviceLanguage(): void {
 	}
 	locale.primary = saved === 'es' ? 'es' : 'en';
 	locale.secondary = null;
+	need(locale.primary);
 }
 
 export function chooseDeviceLanguage(language: PageLanguage): void {
 	locale.primary = language;
+	need(language);
 	try {
 		localStorage.setItem(STORAGE_KEY, language);
 	} catch {
