@@ -1,6 +1,7 @@
 /** The bench's results as one Markdown page: figures, each next to its same-run baseline, and the targets. */
 import type { CrossNodeResult } from './crossnode.ts';
 import type { machine } from './processes.ts';
+import type { EncryptionCost } from './encryption-cost.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { RedisMemory, RoundTrip } from './redis-cost.ts';
 import type { StormResult } from './storm.ts';
@@ -18,6 +19,7 @@ export interface BenchResults {
 	app: SweepResult;
 	cross: CrossNodeResult;
 	storms: StormResult[];
+	encryption: EncryptionCost;
 	pages: PageWeight[] | null;
 }
 
@@ -71,6 +73,13 @@ export function renderMarkdown(r: BenchResults): string {
 	for (const s of r.storms)
 		out.push(`| ${s.clients} | ${s.restartAfterMs} ms | ${f(s.serverBackMs, 0)} ms | ${s.timedOut ? 'timed out' : f(s.everyoneCurrentMs, 0) + ' ms'} | ${f(s.backoffFloorMs, 0)} ms | ${f(s.ratioToFloor, 2)}× |`);
 	out.push('', 'Backoff floor: when the last client made its first reconnect attempt after the new server listened (reconnectionDelay 500 ms, max 5000 ms, randomization 0.5, as the pages).', '');
+	const e = r.encryption;
+	out.push('## End-to-end encryption: what it adds per command', '');
+	out.push('| where | µs | baseline: JSON.parse of the same snapshot |', '|---|---|---|');
+	out.push(`| remote: seal a command's text | ${f(e.sealCommandUs, 1)} | ${f(e.jsonParseSnapshotUs, 1)} µs |`);
+	out.push(`| display: open a snapshot, one text new (the rest cached) | ${f(e.openSnapshotWarmUs, 1)}${x(e.openSnapshotWarmUs, e.jsonParseSnapshotUs)} | |`);
+	out.push(`| display: open a snapshot cold (after a reconnect) | ${f(e.openSnapshotColdUs, 1)}${x(e.openSnapshotColdUs, e.jsonParseSnapshotUs)} | |`);
+	out.push('', `Snapshot size: ${e.plainSnapshotBytes} B plain, ${e.sealedSnapshotBytes} B sealed (display view, Node ${m.node}; a phone's browser is slower by a constant factor).`, '');
 	out.push('## Page weight (production build, gzip -9)', '');
 	if (r.pages) {
 		out.push('| page | JS | CSS | JS files | budget | share of budget |', '|---|---|---|---|---|---|');

@@ -13,6 +13,7 @@ import { createRedisStore } from '../../server/store/room-store.redis.ts';
 import { viewFor } from '../../src/lib/room/room.view.ts';
 import { startRedisServer } from '../../scripts/redis-for-tests.ts';
 import { crossNode } from './crossnode.ts';
+import { encryptionCost } from './encryption-cost.ts';
 import { LOAD_CORE, machine, pin } from './processes.ts';
 import { buildIsFresh, measurePages } from './page-weight.ts';
 import { measureB0, memoryPerGroup, usedMemory } from './redis-cost.ts';
@@ -96,11 +97,14 @@ try {
 		storms.push(await storm({ port: PORTS.storm, env, logFile, groups: groups.slice(0, plan.stormGroups), restartAfterMs }));
 	}
 
+	say('end-to-end encryption: cost per command on the remote and on the display');
+	const encryption = encryptionCost(quick ? 2000 : 20_000);
+
 	const fresh = buildIsFresh();
 	const pages = fresh ? measurePages() : null;
 	if (!fresh) say('page weight skipped: no fresh production build (run `npx vite build` first)');
 
-	const results = { quick, at: new Date().toISOString(), machine: system, fdCapGroups, payloadBytes: bytes, b0, redisMemory, b1, app, cross, storms, pages };
+	const results = { quick, at: new Date().toISOString(), machine: system, fdCapGroups, payloadBytes: bytes, b0, redisMemory, b1, app, cross, storms, encryption, pages };
 	mkdirSync(RESULTS_DIR, { recursive: true });
 	const name = quick ? 'quick' : 'latest';
 	writeFileSync(`${RESULTS_DIR}/${name}.json`, JSON.stringify(results, null, '\t') + '\n');
