@@ -70,9 +70,14 @@ test('[R49] no typed text reaches Redis or the server log; the display shows eve
 	await deskPage.getByLabel(/^Heading of the "Not-so-good things" column/).fill(canary('Heading'));
 	await deskPage.getByLabel(/^Heading of the "Not-so-good things" column/).press('Enter');
 
-	for (const shown of ['Speaker', 'Queue', 'Title', 'Item', 'Heading']) await expect(projector.getByText(canary(shown))).toBeVisible();
+	for (const shown of ['Speaker', 'Queue', 'Title', 'Item', 'Heading', 'Parking']) await expect(projector.getByText(canary(shown))).toBeVisible();
 	await expect(projector.getByText(canary('Draft'))).toHaveCount(0);
 	await expect(deskPage.getByText(canary('Draft'))).toBeVisible();
+	await expect(deskPage.getByText(canary('Topic')).first()).toBeVisible();
+	// the agreements, put back up for a moment, open on the projector too
+	await send({ type: 'agreements.show', on: true });
+	await expect(projector.getByText(canary('Agreement'))).toBeVisible();
+	await send({ type: 'agreements.show', on: false });
 
 	await send({ type: 'session.end' });
 	await expect(projector.getByText(canary('Speaker'))).toHaveCount(0);
