@@ -15,9 +15,10 @@ import {
 	type RoomState,
 	type ServerToClientEvents
 } from '../protocol/protocol.ts';
-import { fromBase64url } from '../crypto/base64url.ts';
 import { READABILITY, RoomCipher, type Readability } from '../crypto/room-cipher.ts';
 import type { Joining } from './group-key.ts';
+import { passKeys, wrapFor } from './key-courier.ts';
+import { loadOutbox, saveOutbox, sessionStore, type OutboxStorage } from './outbox-storage.ts';
 
 export const LINK = {
 	connecting: 'connecting',
@@ -60,16 +61,7 @@ export interface ConnectionOptions {
 	 * `outboxKey`; without a key it lives in memory only.
 	 */
 	outboxKey?: string;
-	storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null;
-}
-
-/** The page's sessionStorage, where there is one. */
-function sessionStore(): Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null {
-	try {
-		return typeof sessionStorage === 'undefined' ? null : sessionStorage;
-	} catch {
-		return null;
-	}
+	storage?: OutboxStorage | null;
 }
 
 /** An ack that has not come after this long is taken as lost: the command goes again, same id. */
@@ -172,9 +164,7 @@ export class RoomConnection {
 	/** The group key wrapped for a new device's X25519 public key, or null without a key here. */
 	async wrapKeyFor(publicKey: string): Promise<string | null> {
 		const key = this.#options.groupKey;
-		if (!key) return null;
-		const { wrapGroupKey } = await keyWrap();
-		return wrapGroupKey(key, fromBase64url(publicKey), this.#groupId);
+		return key ? wrapFor(key, publicKey, this.#groupId) : null;
 	}
 
 	/** A key that arrived later (an invited device): everything is opened again with it. */
@@ -195,7 +185,18 @@ export class RoomConnection {
 		if (this.#raw && this.#raw.groupId === snapshot.groupId && snapshot.version <= this.#raw.version) return;
 		this.#raw = snapshot;
 		this.#show(snapshot);
-		void this.#passKeys(snapshot);
+		const { groupKey, joining, onGroupKey } = this.#options;
+		void passKeys(snapshot, {
+			groupId: this.#groupId,
+			groupKey,
+			joining,
+			delivered: this.#delivered,
+			send: (input) => void this.send(input),
+			received: (key) => {
+				onGroupKey?.(key);
+				this.setGroupKey(key);
+			}
+		});
 	}
 
 	#show(snapshot: RoomState) {
@@ -205,34 +206,6 @@ export class RoomConnection {
 			this.room = opened;
 		} catch {
 			// a snapshot of a shape this page does not know (a newer server): keep the last good one
-		}
-	}
-
-	/**
-	 * [R48] A facilitator device with the key hands it to invited devices waiting for it; a waiting
-	 * device picks up the key wrapped for it.
-	 */
-	async #passKeys(snapshot: RoomState) {
-		const { groupKey, joining, onGroupKey } = this.#options;
-		if (groupKey) {
-			for (const device of snapshot.devices) {
-				if (!device.publicKey || device.wrappedKey || this.#delivered.has(device.id)) continue;
-				this.#delivered.add(device.id);
-				const { wrapGroupKey } = await keyWrap();
-				const wrappedKey = wrapGroupKey(groupKey, fromBase64url(device.publicKey), this.#groupId);
-				void this.send({ type: 'device.deliverKey', deviceId: device.id, wrappedKey });
-			}
-		} else if (joining) {
-			const mine = snapshot.devices.find((d) => d.id === joining.deviceId);
-			if (!mine?.wrappedKey) return;
-			try {
-				const { unwrapGroupKey } = await keyWrap();
-				const key = unwrapGroupKey(mine.wrappedKey, joining.keyPair, this.#groupId);
-				onGroupKey?.(key);
-				this.setGroupKey(key);
-			} catch {
-				// not for this device's key pair: keep waiting (a facilitator can invite it again)
-			}
 		}
 	}
 
@@ -282,30 +255,13 @@ export class RoomConnection {
 		this.#saveOutbox();
 	}
 
-	/**
-	 * [R50] The outbox survives a reload: the commands as they go over the wire (texts sealed when the
-	 * group has a key), in order, with their ids, so each is still applied once.
-	 */
 	#saveOutbox() {
-		const storage = this.#storage();
-		if (!storage || !this.#options.outboxKey) return;
-		try {
-			if (this.#outbox.size === 0) storage.removeItem(this.#options.outboxKey);
-			else storage.setItem(this.#options.outboxKey, JSON.stringify([...this.#outbox.values()].map((e) => e.wire)));
-		} catch {
-			// storage full or refused: the outbox still lives in memory
-		}
+		saveOutbox(this.#storage(), this.#options.outboxKey, [...this.#outbox.values()].map((e) => e.wire));
 	}
 
 	#restoreOutbox() {
-		const storage = this.#storage();
-		if (!storage || !this.#options.outboxKey) return;
-		try {
-			const saved = JSON.parse(storage.getItem(this.#options.outboxKey) ?? '[]') as Command[];
-			for (const wire of saved) this.#outbox.set(wire.id, { command: wire, wire, attempts: 0, inFlight: false, settle: () => {} });
-		} catch {
-			storage.removeItem(this.#options.outboxKey);
-		}
+		for (const wire of loadOutbox(this.#storage(), this.#options.outboxKey))
+			this.#outbox.set(wire.id, { command: wire, wire, attempts: 0, inFlight: false, settle: () => {} });
 		this.pending = [...this.#outbox.values()].map(({ command, attempts }) => ({ command, attempts }));
 	}
 
@@ -313,9 +269,6 @@ export class RoomConnection {
 		return this.#options.storage === undefined ? sessionStore() : this.#options.storage;
 	}
 }
-
-/** X25519 and HKDF are only needed when a device joins: loaded then, not with every page. */
-const keyWrap = () => import('../crypto/key-wrap.ts');
 
 function newCommandId(): string {
 	const bytes = new Uint8Array(12);
