@@ -167,7 +167,6 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		await afterwards?.();
 		broadcast(changed);
 		if (command.type === 'device.revoke') disconnectDevice(command.deviceId);
-		log.info('command.applied', { groupId, type: command.type });
 		if (!ack.ok) return ack;
 		return { ...ack, ...(invite ? { invite } : {}), ...(paired ? { paired } : {}) };
 	}
