@@ -1,5 +1,5 @@
 /** Opens the store the configuration asks for: Redis when REDIS_URL is set, else the embedded one. */
-import { createShardedAdapter } from '@socket.io/redis-adapter';
+import { createRoomcastAdapter } from './adapter.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { connectRedis } from './redis.ts';
@@ -26,22 +26,25 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 		const store = createMemoryStore(ttls);
 		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(), close: () => store.close() };
 	}
-	const redis = await connectRedis(config.redisUrl, log, 'store');
-	const pub = await connectRedis(config.redisUrl, log, 'pubsub');
+	// The room store times its calls itself (one timer per call, not node-redis's AbortSignal per
+	// command); pairing codes and rate limits share a second connection with node-redis's own timeout.
+	const redis = await connectRedis(config.redisUrl, log, 'store', { commandTimeoutMs: 0 });
+	const shared = await connectRedis(config.redisUrl, log, 'codes');
+	const pub = await connectRedis(config.redisUrl, log, 'pubsub', { commandTimeoutMs: 0 });
 	const sub = pub.duplicate();
 	sub.on('error', () => {}); // reported through `pub`; an unhandled error here would end the process
 	await sub.connect();
 	const store = createRedisStore(redis, { ...ttls, prefix: config.redisPrefix });
 	// Sharded pub/sub carries broadcasts between nodes and keeps nothing in Redis afterwards.
-	const adapter = createShardedAdapter(pub, sub, { channelPrefix: `${config.redisPrefix}:sio` });
+	const adapter = createRoomcastAdapter(pub, sub, `${config.redisPrefix}:sio`);
 	return {
 		store,
-		codes: createRedisCodeStore(redis, config.redisPrefix),
-		limiters: createLimiters({}, redis, config.redisPrefix),
+		codes: createRedisCodeStore(shared, config.redisPrefix),
+		limiters: createLimiters({}, shared, config.redisPrefix),
 		adapter,
 		async close() {
 			await store.close();
-			await Promise.allSettled([redis.close(), pub.close(), sub.close()]);
+			await Promise.allSettled([redis.close(), shared.close(), pub.close(), sub.close()]);
 		}
 	};
 }

@@ -177,8 +177,10 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		io.in(deviceRoomOf(deviceId)).disconnectSockets(true);
 	}
 
+	// The projector first: it is what the room is watching (the phone has already shown the tap).
+	const BROADCAST_ORDER = [ROLE.display, ROLE.facilitator] as const;
 	function broadcast(changed: RoomState) {
-		for (const role of Object.values(ROLE)) io.to(roomOf(changed.groupId, role)).emit('state', viewFor(role, changed));
+		for (const role of BROADCAST_ORDER) io.to(roomOf(changed.groupId, role)).emit('state', viewFor(role, changed));
 	}
 
 	/**

@@ -7,10 +7,9 @@ import { applyCommand, canSend, createRoomState, type CommandContext } from '../
 import { admitDevice } from '../src/lib/room/room.devices.ts';
 import { ERROR_CODE, ROLE, type Command, type CommandAck, type Device, type Role, type RoomState } from '../src/lib/protocol/protocol.ts';
 import { hashCredential, newCredential, newDeviceId } from './credentials.ts';
-import type { Change, StoredRoom } from './store/room-store.ts';
+import { DEDUPE_WINDOW, type Change, type StoredRoom } from './store/room-store.ts';
 
-/** How many accepted command ids a group remembers, for answering retries. */
-export const DEDUPE_WINDOW = 100;
+export { DEDUPE_WINDOW };
 
 export interface CommandOutcome {
 	ack: CommandAck;

@@ -1,16 +1,20 @@
 /**
- * The Redis store. Per group: a hash `<prefix>:g:{id}` (fields `ver`, `doc`: the group, its devices
- * and recent command ids) and a string `<prefix>:s:{id}` (the running session). Both carry a TTL that
- * every write renews; the session's is short, so a session nobody ends goes away on its own.
+ * The Redis store. Per group: a hash `<prefix>:g:{id}` (fields `ver`, and `doc`: the group, its
+ * devices and credential hashes), a string `<prefix>:s:{id}` (the running session) and a list
+ * `<prefix>:r:{id}` (the last command ids and the versions they made, for answering retries). All
+ * carry a TTL that every write renews; the session's is short, so a session nobody ends goes away.
  *
  * One round trip per command in the common case: the node that serves a group caches it, applies the
  * group's commands one at a time, and writes with a compare-and-set script on the version. When
  * another node wrote first, the script answers with the current room and the change runs again.
  * A refusal judged on the cached copy is judged again on a fresh read before it is answered.
+ * A write sends only what changed: most commands touch the session, so the group's doc stays put and
+ * the command's id is pushed onto the list (issue 7: bytes to Redis per command).
  */
 import type { Session } from '../../src/lib/protocol/protocol.ts';
 import type { RedisConnection } from '../redis.ts';
 import {
+	DEDUPE_WINDOW,
 	DEFAULT_TTLS,
 	KeyedQueue,
 	STORE_KIND,
@@ -28,16 +32,27 @@ redis.call('HSET', KEYS[1], 'ver', ARGV[1], 'doc', ARGV[2])
 redis.call('EXPIRE', KEYS[1], ARGV[3])
 return 1`;
 
-// ARGV: expected ver, expected session present (1/0), new ver, doc, session json ('' = none), group ttl, session ttl
+// KEYS: group hash, session, recent list.
+// ARGV: expected ver, expected session present (1/0), new ver, doc ('' = unchanged),
+// session (json; '' = none; '=' = unchanged), group ttl, session ttl, recent max,
+// recent mode ('append' | 'replace'), then the recent entries to add.
 const COMPARE_AND_SET = `
 local ver = redis.call('HGET', KEYS[1], 'ver')
 if not ver then return {-1} end
 if ver ~= ARGV[1] or redis.call('EXISTS', KEYS[2]) ~= tonumber(ARGV[2]) then
-  return {0, redis.call('HGET', KEYS[1], 'doc'), redis.call('GET', KEYS[2]) or ''}
+  return {0, ver, redis.call('HGET', KEYS[1], 'doc'), redis.call('GET', KEYS[2]) or '', redis.call('LRANGE', KEYS[3], 0, -1)}
 end
-redis.call('HSET', KEYS[1], 'ver', ARGV[3], 'doc', ARGV[4])
+if ARGV[4] == '' then redis.call('HSET', KEYS[1], 'ver', ARGV[3]) else redis.call('HSET', KEYS[1], 'ver', ARGV[3], 'doc', ARGV[4]) end
 redis.call('EXPIRE', KEYS[1], ARGV[6])
-if ARGV[5] == '' then redis.call('DEL', KEYS[2]) else redis.call('SET', KEYS[2], ARGV[5], 'EX', ARGV[7]) end
+if ARGV[5] == '' then redis.call('DEL', KEYS[2])
+elseif ARGV[5] == '=' then redis.call('EXPIRE', KEYS[2], ARGV[7])
+else redis.call('SET', KEYS[2], ARGV[5], 'EX', ARGV[7]) end
+if ARGV[9] == 'replace' then redis.call('DEL', KEYS[3]) end
+if #ARGV > 9 then
+  redis.call('RPUSH', KEYS[3], unpack(ARGV, 10))
+  redis.call('LTRIM', KEYS[3], -tonumber(ARGV[8]), -1)
+end
+if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ARGV[6]) end
 return {1}`;
 
 const MAX_CONFLICT_RETRIES = 8;
@@ -46,13 +61,23 @@ const CACHE_MAX_GROUPS = 10_000;
 export interface RedisStoreOptions extends Partial<StoreTtls> {
 	/** Every key starts with `<prefix>:`, so several deployments or test runs can share one Redis. */
 	prefix?: string;
+	/**
+	 * A read or write unanswered after this long fails as "store unavailable" (the device keeps the
+	 * command and sends it again). Timed here with one timer per call, so the connection itself can do
+	 * without node-redis's per-command AbortSignal (issue 7's profile: it cost more than the write).
+	 */
+	timeoutMs?: number;
 }
+
+export const STORE_TIMEOUT_MS = 5000;
 
 export function createRedisStore(redis: RedisConnection, options: RedisStoreOptions = {}): RoomStore {
 	const ttl = { ...DEFAULT_TTLS, ...options };
 	const prefix = options.prefix ?? 'rc';
+	const timeoutMs = options.timeoutMs ?? STORE_TIMEOUT_MS;
 	const groupKey = (id: string) => `${prefix}:g:{${id}}`;
 	const sessionKey = (id: string) => `${prefix}:s:{${id}}`;
+	const recentKey = (id: string) => `${prefix}:r:{${id}}`;
 	const cache = new Map<string, StoredRoom>();
 	const queue = new KeyedQueue();
 
@@ -64,20 +89,26 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 	}
 
 	async function call<T>(fn: () => Promise<T>, groupId: string): Promise<T> {
+		let timer: ReturnType<typeof setTimeout> | undefined;
+		const timedOut = new Promise<never>((_, reject) => {
+			timer = setTimeout(() => reject(new Error('Redis did not answer in time')), timeoutMs);
+		});
 		try {
-			return await fn();
+			return await Promise.race([fn(), timedOut]);
 		} catch (error) {
 			cache.delete(groupId); // a write may or may not have happened: read afresh next time
 			throw new StoreUnavailableError(error);
+		} finally {
+			clearTimeout(timer);
 		}
 	}
 
 	async function fetch(groupId: string): Promise<StoredRoom | null> {
-		const [doc, session] = (await call(
-			() => redis.multi().hGet(groupKey(groupId), 'doc').get(sessionKey(groupId)).exec(),
+		const [[ver, doc], session, recent] = (await call(
+			() => redis.multi().hmGet(groupKey(groupId), ['ver', 'doc']).get(sessionKey(groupId)).lRange(recentKey(groupId), 0, -1).exec(),
 			groupId
-		)) as unknown as [string | null, string | null];
-		const room = decode(doc, session);
+		)) as unknown as [[string | null, string | null], string | null, string[]];
+		const room = decode(ver, doc, session, recent);
 		remember(room, groupId);
 		return room;
 	}
@@ -85,7 +116,7 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 	return {
 		kind: STORE_KIND.redis,
 		async create(room) {
-			const { doc } = encode(room);
+			const doc = encodeDoc(room);
 			const created = await call(
 				() =>
 					redis.eval(CREATE, {
@@ -114,28 +145,31 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 						fresh = true;
 						continue;
 					}
-					const { doc, session } = encode(next);
+					const write = changes(room, next);
 					const reply = (await call(
 						() =>
 							redis.eval(COMPARE_AND_SET, {
-								keys: [groupKey(groupId), sessionKey(groupId)],
+								keys: [groupKey(groupId), sessionKey(groupId), recentKey(groupId)],
 								arguments: [
 									String(room!.state.version),
 									room!.state.session ? '1' : '0',
 									String(next.state.version),
-									doc,
-									session,
+									write.doc,
+									write.session,
 									String(ttl.groupTtlS),
-									String(ttl.sessionTtlS)
+									String(ttl.sessionTtlS),
+									String(DEDUPE_WINDOW),
+									write.recentMode,
+									...write.recent
 								]
 							}),
 						groupId
-					)) as [number, string?, string?];
+					)) as [number, string?, string?, string?, string[]?];
 					if (reply[0] === 1) {
 						remember(next, groupId);
 						return { found: true, result, room: next };
 					}
-					room = reply[0] === -1 ? null : decode(reply[1] ?? null, reply[2] || null);
+					room = reply[0] === -1 ? null : decode(reply[1] ?? null, reply[2] ?? null, reply[3] || null, reply[4] ?? []);
 					fresh = true;
 					remember(room, groupId);
 				}
@@ -144,7 +178,7 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 		},
 		async ping() {
 			try {
-				return (await redis.ping()) === 'PONG';
+				return (await call(() => redis.ping(), '')) === 'PONG';
 			} catch {
 				return false; // offline queue is off: this fails at once while Redis is away
 			}
@@ -155,14 +189,56 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 	};
 }
 
-function encode(room: StoredRoom): { doc: string; session: string } {
-	const { session, ...state } = room.state;
-	return { doc: JSON.stringify({ ...room, state }), session: session ? JSON.stringify(session) : '' };
+/** The group's doc: the room without its version, session and recent command ids (each kept apart). */
+function encodeDoc(room: StoredRoom): string {
+	const { session: _session, version: _version, ...state } = room.state;
+	return JSON.stringify({ state, keys: room.keys });
 }
 
-function decode(doc: string | null, session: string | null): StoredRoom | null {
-	if (!doc) return null;
-	const room = JSON.parse(doc) as StoredRoom;
+const SESSION_UNCHANGED = '=';
+const inDocOnly = new WeakSet<StoredRoom>();
+
+/**
+ * What a write must send: the doc only when the group, its devices, invites or credentials changed
+ * (the rules are pure: a changed part is a new object), the session only when it changed, and the
+ * command ids added since `room`.
+ */
+function changes(room: StoredRoom, next: StoredRoom) {
+	const [before, after] = [room.state, next.state];
+	const docChanged =
+		after.group !== before.group ||
+		after.devices !== before.devices ||
+		after.invites !== before.invites ||
+		after.groupId !== before.groupId ||
+		after.protocol !== before.protocol ||
+		next.keys !== room.keys;
+	const session = after.session === before.session ? (after.session ? SESSION_UNCHANGED : '') : after.session ? JSON.stringify(after.session) : '';
+	const last = room.recent.at(-1);
+	const from = last === undefined || inDocOnly.has(room) ? 0 : next.recent.lastIndexOf(last) + 1;
+	const replace = from === 0 && room.recent.length > 0;
+	return {
+		doc: docChanged ? encodeDoc(next) : '',
+		session,
+		recentMode: replace ? 'replace' : 'append',
+		recent: next.recent.slice(from).map(([id, version]) => `${version} ${id}`)
+	};
+}
+
+function decode(ver: string | null, doc: string | null, session: string | null, recent: string[]): StoredRoom | null {
+	if (!doc || !ver) return null;
+	const stored = JSON.parse(doc) as Omit<StoredRoom, 'recent'> & { recent?: StoredRoom['recent'] };
+	const room: StoredRoom = {
+		state: { ...stored.state, version: Number(ver) },
+		keys: stored.keys,
+		recent: recent.length > 0 ? recent.map(parseRecent) : (stored.recent ?? [])
+	};
+	// a doc written before the list existed carries its ids inside: the first write moves them out
+	if (recent.length === 0 && stored.recent?.length) inDocOnly.add(room);
 	room.state.session = session ? (JSON.parse(session) as Session) : null;
 	return room;
+}
+
+function parseRecent(entry: string): [string, number] {
+	const space = entry.indexOf(' ');
+	return [entry.slice(space + 1), Number(entry.slice(0, space))];
 }

@@ -4,6 +4,9 @@
  */
 import type { RoomState } from '../../src/lib/protocol/protocol.ts';
 
+/** How many accepted command ids a group remembers, for answering retries [R18]. */
+export const DEDUPE_WINDOW = 100;
+
 /** A command id the group accepted, with the version that accepting it produced. */
 export type RecentCommand = [commandId: string, version: number];
 

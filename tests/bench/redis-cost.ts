@@ -77,18 +77,20 @@ export async function costOf(redis: RedisConnection, work: () => Promise<number>
 }
 
 export interface RedisMemory {
+	/** The group's hash and its list of recent command ids. */
 	groupBytes: number;
 	sessionBytes: number;
 	/** Everything Redis holds for the bench, divided by its groups (all with a running session). */
 	usedBytesPerGroup: number;
 }
 
-/** `MEMORY USAGE` (exact, SAMPLES 0) of the group and session keys of `groupIds`. */
+/** `MEMORY USAGE` (exact, SAMPLES 0) of the group (hash and recent ids) and session keys of `groupIds`. */
 export async function memoryPerGroup(redis: RedisConnection, prefix: string, groupIds: string[], totalGroups: number, baselineUsedBytes: number): Promise<RedisMemory> {
 	let group = 0;
 	let session = 0;
 	for (const id of groupIds) {
 		group += (await redis.memoryUsage(`${prefix}:g:{${id}}`, { SAMPLES: 0 })) ?? 0;
+		group += (await redis.memoryUsage(`${prefix}:r:{${id}}`, { SAMPLES: 0 })) ?? 0;
 		session += (await redis.memoryUsage(`${prefix}:s:{${id}}`, { SAMPLES: 0 })) ?? 0;
 	}
 	const used = await usedMemory(redis);

@@ -66,7 +66,7 @@ export function renderMarkdown(r: BenchResults): string {
 		const calls = Object.entries(cost.callsPerCommand).map(([k, v]) => `${k} ${f(v, 2)}`).join(', ');
 		out.push(`At ${cost.groups} groups, per command (${cost.commands} commands): **${f(cost.storeRoundTripsPerCommand, 2)} store round trip** (EVAL compare-and-set), ${f(cost.publishesPerCommand, 2)} SPUBLISH by the Socket.IO adapter, ${f(cost.usecPerCommand, 1)} µs of Redis time (B0 round trip: ${f(r.b0.p50Ms * 1000, 0)} µs). Calls by name (inside scripts included): ${calls}.`);
 	}
-	out.push(`Memory: group key ${kb(r.redisMemory.groupBytes)}, session key ${kb(r.redisMemory.sessionBytes)} (\`MEMORY USAGE\`); Redis \`used_memory\` grows by ${kb(r.redisMemory.usedBytesPerGroup)} per group with a running session.`, '');
+	out.push(`Memory: group keys (hash and recent command ids) ${kb(r.redisMemory.groupBytes)}, session key ${kb(r.redisMemory.sessionBytes)} (\`MEMORY USAGE\`); Redis \`used_memory\` grows by ${kb(r.redisMemory.usedBytesPerGroup)} per group with a running session.`, '');
 	const c = r.cross;
 	out.push('## Cross-node', '', `${c.groups} groups, steady. Same node: p50 ${f(c.sameNode.p50Ms)}, p99 ${f(c.sameNode.p99Ms)} ms. Remote on A, displays on B: p50 ${f(c.crossNode.p50Ms)}, p99 ${f(c.crossNode.p99Ms)} ms, loss ${f(c.crossNode.lossPercent, 2)} %. The hop adds **${f(c.addedP50Ms, 2)} ms at p50, ${f(c.addedP99Ms, 2)} ms at p99**.`, '');
 	out.push('## Reconnect storm (kill -9, restart)', '', '| clients | restart after | server back | everyone current | backoff floor | ratio |', '|---|---|---|---|---|---|');

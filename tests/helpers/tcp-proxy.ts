@@ -7,12 +7,23 @@ export interface TcpProxy {
 	/** Drops every connection and refuses new ones, like Wi-Fi going away. */
 	cut(): void;
 	restore(): void;
+	/** Holds every byte in both directions with the connections left open, like a hung peer. */
+	stall(): void;
+	/** Lets the held bytes through. */
+	resume(): void;
 	close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
 	const open = new Set<Socket>();
 	let down = false;
+	let stalled = false;
+	const held: Array<() => void> = [];
+	const forward = (from: Socket, to: Socket) =>
+		from.on('data', (chunk) => {
+			if (stalled) held.push(() => to.write(chunk));
+			else to.write(chunk);
+		});
 	const server: Server = createServer((client) => {
 		if (down) return void client.destroy();
 		const upstream = connect({ host: '127.0.0.1', port: targetPort });
@@ -21,7 +32,8 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
 			s.on('close', () => open.delete(s));
 			s.on('error', () => {});
 		}
-		client.pipe(upstream).pipe(client);
+		forward(client, upstream);
+		forward(upstream, client);
 		client.on('close', () => upstream.destroy());
 		upstream.on('close', () => client.destroy());
 	});
@@ -35,6 +47,13 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
 		},
 		restore() {
 			down = false;
+		},
+		stall() {
+			stalled = true;
+		},
+		resume() {
+			stalled = false;
+			for (const send of held.splice(0)) send();
 		},
 		close: () =>
 			new Promise<void>((resolve) => {

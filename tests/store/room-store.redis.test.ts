@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStore } from '../../server/store/room-store.redis.ts';
 import { openTestRedis, type TestRedis } from '../helpers/test-redis.ts';
 import { apply, newRoom, storeContract } from './room-store.contract.ts';
-import type { RedisConnection } from '../../server/redis.ts';
+import { connectRedis, type RedisConnection } from '../../server/redis.ts';
+import { createMemoryLogger } from '../../server/log.ts';
+import { StoreUnavailableError } from '../../server/store/room-store.ts';
+import { startTcpProxy } from '../helpers/tcp-proxy.ts';
 
 let t: TestRedis;
 beforeAll(async () => {
@@ -35,7 +38,7 @@ describe('redis store', () => {
 		await store.create(room);
 		await apply(store, room.state.groupId, { type: 'session.start' });
 		const keys = (await t.keys()).filter((k) => k.includes(room.state.groupId));
-		expect(keys).toHaveLength(2);
+		expect(keys.map((k) => k.split(':').at(-2)).sort()).toEqual(['g', 'r', 's']); // group, recent ids, session
 		for (const key of keys) {
 			const ttl = await t.redis.ttl(key);
 			expect(ttl, key).toBeGreaterThan(0);
@@ -66,6 +69,68 @@ describe('redis store', () => {
 		const before = counter.calls;
 		for (const name of ['Casey', 'Kurt', 'Tasha', 'Franco', 'Kyle']) await apply(store, id, { type: 'queue.add', name });
 		expect(counter.calls - before).toBe(5);
+	});
+
+	it('writes only what changed: a session command leaves the group doc as it was', async () => {
+		const store = createRedisStore(t.redis, { prefix: t.prefix });
+		const room = newRoom();
+		const id = room.state.groupId;
+		await store.create(room);
+		await apply(store, id, { type: 'session.start' });
+		const docBefore = await t.redis.hGet(`${t.prefix}:g:{${id}}`, 'doc');
+		await apply(store, id, { type: 'queue.add', name: 'Casey' });
+		await apply(store, id, { type: 'speaker.set', name: 'Kurt' });
+		expect(await t.redis.hGet(`${t.prefix}:g:{${id}}`, 'doc')).toBe(docBefore);
+		await apply(store, id, { type: 'group.rename', name: 'Monday drop-in' });
+		expect(await t.redis.hGet(`${t.prefix}:g:{${id}}`, 'doc')).not.toBe(docBefore);
+		// and another node reads all of it back
+		const loaded = (await createRedisStore(t.redis, { prefix: t.prefix }).load(id))!;
+		expect(loaded).toEqual((await store.load(id))!);
+		expect(loaded.state).toMatchObject({ version: 5, group: { name: 'Monday drop-in' }, session: { speaker: { name: 'Kurt' } } });
+		expect(loaded.recent.map(([, version]) => version)).toEqual([2, 3, 4, 5]);
+	});
+
+	it('[R18] command ids kept inside a doc written before the recent list are still answered', async () => {
+		const store = createRedisStore(t.redis, { prefix: t.prefix });
+		const room = newRoom();
+		const id = room.state.groupId;
+		await store.create(room);
+		await apply(store, id, { type: 'session.start' }, 'old1');
+		await apply(store, id, { type: 'queue.add', name: 'Tasha' }, 'old2');
+		// rewrite the group as the store wrote it before: the ids in the doc, no list
+		const { session: _session, ...state } = (await store.load(id))!.state;
+		const legacy = { state, keys: room.keys, recent: [['old1', 2], ['old2', 3]] };
+		await t.redis.hSet(`${t.prefix}:g:{${id}}`, 'doc', JSON.stringify(legacy));
+		await t.redis.del(`${t.prefix}:r:{${id}}`);
+		const fresh = createRedisStore(t.redis, { prefix: t.prefix });
+		expect(await apply(fresh, id, { type: 'queue.add', name: 'Tasha' }, 'old2')).toMatchObject({ result: { ack: { ok: true, version: 3 } } });
+		await apply(fresh, id, { type: 'queue.add', name: 'Vaughn' }, 'new1');
+		const after = createRedisStore(t.redis, { prefix: t.prefix });
+		expect(await apply(after, id, { type: 'session.start' }, 'old1')).toMatchObject({ result: { ack: { ok: true, version: 2 } } });
+		expect((await after.load(id))!.recent.map(([commandId]) => commandId)).toEqual(['old1', 'old2', 'new1']);
+	});
+
+	it('[R50] a Redis that stops answering fails the command as unavailable; nothing is lost once it answers again', async () => {
+		const proxy = await startTcpProxy(Number(new URL(t.url).port));
+		const hung = await connectRedis(`redis://127.0.0.1:${new URL(proxy.url).port}`, createMemoryLogger(), 'store', { commandTimeoutMs: 0 });
+		try {
+			const store = createRedisStore(hung, { prefix: t.prefix, timeoutMs: 300 });
+			const room = newRoom();
+			const id = room.state.groupId;
+			await store.create(room);
+			await apply(store, id, { type: 'session.start' });
+			proxy.stall();
+			await expect(apply(store, id, { type: 'queue.add', name: 'Vaughn' }, 'h1')).rejects.toBeInstanceOf(StoreUnavailableError);
+			expect(await store.ping()).toBe(false);
+			proxy.resume();
+			// the write held in the stalled link may land late; the device's retry (same id) is answered once
+			await expect(apply(store, id, { type: 'queue.add', name: 'Vaughn' }, 'h1')).resolves.toMatchObject({ result: { ack: { ok: true } } });
+			const loaded = (await createRedisStore(t.redis, { prefix: t.prefix }).load(id))!;
+			expect(loaded.state.session!.queue.map((e) => e.name)).toEqual(['Vaughn']);
+		} finally {
+			await hung.close().catch(() => {});
+			await proxy.close();
+		}
 	});
 
 	it('[R22] a node with a stale copy rereads and retries instead of overwriting', async () => {
