@@ -8,7 +8,6 @@
  *   env: REDIS_URL, REDIS_PREFIX (app); B1_BYTES_FACILITATOR, B1_BYTES_DISPLAY (b1)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 import { createApplication } from '../../server/app.ts';
 import { openBackend } from '../../server/backend.ts';
@@ -16,16 +15,15 @@ import { readConfig } from '../../server/config.ts';
 import { createLimiters } from '../../server/limits.ts';
 import { createLogger } from '../../server/log.ts';
 import { connectRedis } from '../../server/redis.ts';
+import { delayMs, eventLoopMonitor } from './eld.ts';
 
 /** All load comes from 127.0.0.1: limits high enough never to refuse the bench. */
 export const BENCH_LIMITS = { connectionsPerMinutePerAddress: 1e9, commandsPer10sPerDevice: 1e9 };
-const ELD_RESOLUTION_MS = 10;
 
 const [kind, portArg] = process.argv.slice(2);
 const port = Number(portArg);
 const http = createServer();
-const eld = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS });
-eld.enable();
+const eld = eventLoopMonitor();
 let since = { cpu: process.cpuUsage(), wallMs: performance.now() };
 
 function stats(req: IncomingMessage, res: ServerResponse): boolean {
@@ -35,8 +33,8 @@ function stats(req: IncomingMessage, res: ServerResponse): boolean {
 	const wallMs = performance.now() - since.wallMs;
 	const body = {
 		cpuPercent: ((cpu.user + cpu.system) / 1000 / wallMs) * 100,
-		eldP99Ms: eld.percentile(99) / 1e6,
-		eldMaxMs: eld.max / 1e6,
+		eldP99Ms: delayMs(eld, 99),
+		eldMaxMs: delayMs(eld),
 		rssMb: memory.rss / 2 ** 20,
 		heapUsedMb: memory.heapUsed / 2 ** 20
 	};

@@ -4,8 +4,9 @@
  * display's `state` carries it back, so latency is timed on this process's one clock.
  */
 import { randomBytes } from 'node:crypto';
-import { createHistogram, monitorEventLoopDelay, type RecordableHistogram } from 'node:perf_hooks';
+import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
 import { io, type Socket } from 'socket.io-client';
+import { delayMs, eventLoopMonitor } from './eld.ts';
 import type { BenchGroup } from './seed.ts';
 
 /** The page's own reconnect settings (src/lib/client/room-connection.svelte.ts). */
@@ -152,8 +153,7 @@ export class Fleet {
 		this.#ack.reset();
 		this.#refused = 0;
 		for (const g of groups) g.inFlight.clear();
-		const eld = monitorEventLoopDelay({ resolution: 10 });
-		eld.enable();
+		const eld = eventLoopMonitor();
 		const startMs = performance.now();
 		let sent = 0;
 		let timed = 0;
@@ -190,7 +190,7 @@ export class Fleet {
 			ackP50Ms: ms(this.#ack, 50),
 			ackP99Ms: ms(this.#ack, 99),
 			refused: this.#refused,
-			loadgenEldP99Ms: eld.percentile(99) / 1e6
+			loadgenEldP99Ms: delayMs(eld, 99)
 		};
 	}
 
