@@ -1,31 +1,26 @@
 /**
- * The load generator: many real socket.io-client sockets in this one process, 4 per group (remote,
- * desk and two displays). The remote sends `speaker.set` with a sequence number as the name; each
- * display's `state` carries it back, so latency is timed on this process's one clock.
+ * The load generator: many real sockets in this one process, 4 per group (remote, desk and two
+ * displays). The remote sends `speaker.set` with a sequence number as the name; each display's
+ * `state` carries it back, so latency is timed on this process's one clock. Bare Socket.IO frames
+ * by default; socket.io-client where reconnecting as the pages do is what is measured (bench-socket.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
+import { ioSocket, wireSocket, type BenchSocket } from './bench-socket.ts';
 import { delayMs, eventLoopMonitor } from './eld.ts';
 import type { BenchGroup } from './seed.ts';
 
-/** The page's own reconnect settings (src/lib/client/room-connection.svelte.ts). */
-export const CLIENT_BACKOFF = { reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 };
+export { CLIENT_BACKOFF } from './bench-socket.ts';
 const CONNECT_BATCH = 100;
 const CONNECT_TIMEOUT_MS = 20_000;
 const DISPLAYS_PER_GROUP = 2;
 const SCHEDULER_TICK_MS = 1;
 
-interface Snapshot {
-	version: number;
-	session?: { speaker?: { name: string } | null } | null;
-}
-
 export interface GroupClients {
 	group: BenchGroup;
-	remote: Socket;
-	desk: Socket;
-	displays: Socket[];
+	remote: BenchSocket;
+	desk: BenchSocket;
+	displays: BenchSocket[];
 	/** The newest version each display holds. */
 	displayVersions: number[];
 	seq: number;
@@ -53,6 +48,8 @@ export interface LatencyResult {
 	refused: number;
 	/** The load generator's own event-loop delay p99: when high, it (not the server) is the bottleneck. */
 	loadgenEldP99Ms: number;
+	/** The load generator's CPU (its core is shared with Redis): near 100, it is the bottleneck. */
+	loadgenCpuPercent: number;
 }
 
 const ms = (h: RecordableHistogram, p: number) => (h.count ? h.percentile(p) / 1000 : NaN);
@@ -68,7 +65,7 @@ export class Fleet {
 		this.#reconnect = options.reconnect ?? false;
 	}
 
-	get sockets(): Socket[] {
+	get sockets(): BenchSocket[] {
 		return this.groups.flatMap((g) => [g.remote, g.desk, ...g.displays]);
 	}
 
@@ -81,20 +78,10 @@ export class Fleet {
 		}
 	}
 
-	#socket(url: string, group: BenchGroup, key: string, role: string): { socket: Socket; ready: Promise<void> } {
-		const socket = io(url, {
-			transports: ['websocket'],
-			forceNew: true,
-			reconnection: this.#reconnect,
-			...CLIENT_BACKOFF,
-			auth: { groupId: group.groupId, key, role }
-		});
-		const ready = new Promise<void>((resolve, reject) => {
-			const timer = setTimeout(() => reject(new Error('no first snapshot')), CONNECT_TIMEOUT_MS);
-			socket.once('state', () => (clearTimeout(timer), resolve()));
-			if (!this.#reconnect) socket.once('connect_error', (e) => (clearTimeout(timer), reject(e)));
-		});
-		return { socket, ready };
+	#socket(url: string, group: BenchGroup, key: string, role: string): { socket: BenchSocket; ready: Promise<void> } {
+		const opts = { url, auth: { groupId: group.groupId, key, role }, timeoutMs: CONNECT_TIMEOUT_MS };
+		const socket = this.#reconnect ? ioSocket({ ...opts, reconnect: true }) : wireSocket(opts);
+		return { socket, ready: socket.ready };
 	}
 
 	#connectGroup(group: BenchGroup, urls: Urls) {
@@ -110,20 +97,19 @@ export class Fleet {
 			seq: 0,
 			inFlight: new Map()
 		};
-		clients.displays.forEach((socket, i) => socket.on('state', (s: Snapshot) => this.#onDisplayState(clients, i, s)));
+		clients.displays.forEach((socket, i) => socket.onState((version, seq) => this.#onDisplayState(clients, i, version, seq)));
 		return { clients, ready: Promise.all([remote.ready, desk.ready, ...displays.map((d) => d.ready)]) };
 	}
 
-	#onDisplayState(g: GroupClients, display: number, state: Snapshot) {
+	#onDisplayState(g: GroupClients, display: number, version: number, seq: number | null) {
 		const now = performance.now();
-		if (state.version > g.displayVersions[display]) g.displayVersions[display] = state.version;
-		const name = state.session?.speaker?.name;
-		if (!name) return;
-		const entry = g.inFlight.get(Number(name.slice(1)));
+		if (version > g.displayVersions[display]) g.displayVersions[display] = version;
+		if (seq === null) return;
+		const entry = g.inFlight.get(seq);
 		if (!entry) return;
 		if (entry.recorded) this.#latency.record(Math.max(1, Math.round((now - entry.sentAtMs) * 1000)));
 		entry.delivered += 1;
-		if (entry.delivered >= DISPLAYS_PER_GROUP) g.inFlight.delete(Number(name.slice(1)));
+		if (entry.delivered >= DISPLAYS_PER_GROUP) g.inFlight.delete(seq);
 	}
 
 	/** One `speaker.set` from the group's remote; resolves with the ack's version (or 0 if refused). */
@@ -133,10 +119,10 @@ export class Fleet {
 		g.inFlight.set(seq, { sentAtMs, recorded, delivered: 0 });
 		const command = { id: randomBytes(8).toString('hex'), type: 'speaker.set', name: `s${seq}` };
 		return new Promise((resolve) => {
-			g.remote.emit('command', command, (ack: { ok: boolean; version?: number }) => {
+			g.remote.command(command, (ok, version) => {
 				if (recorded) this.#ack.record(Math.max(1, Math.round((performance.now() - sentAtMs) * 1000)));
-				if (!ack.ok) this.#refused += 1;
-				resolve(ack.ok ? (ack.version ?? 0) : 0);
+				if (!ok) this.#refused += 1;
+				resolve(ok ? version : 0);
 			});
 		});
 	}
@@ -154,6 +140,7 @@ export class Fleet {
 		this.#refused = 0;
 		for (const g of groups) g.inFlight.clear();
 		const eld = eventLoopMonitor();
+		const cpuBefore = process.cpuUsage();
 		const startMs = performance.now();
 		let sent = 0;
 		let timed = 0;
@@ -176,6 +163,8 @@ export class Fleet {
 			tick();
 		});
 		eld.disable();
+		const cpu = process.cpuUsage(cpuBefore);
+		const loadgenCpuPercent = ((cpu.user + cpu.system) / 1000 / (performance.now() - startMs)) * 100;
 		await new Promise((r) => setTimeout(r, opts.drainMs));
 		let missing = 0;
 		for (const g of groups) for (const entry of g.inFlight.values()) if (entry.recorded) missing += DISPLAYS_PER_GROUP - entry.delivered;
@@ -190,7 +179,8 @@ export class Fleet {
 			ackP50Ms: ms(this.#ack, 50),
 			ackP99Ms: ms(this.#ack, 99),
 			refused: this.#refused,
-			loadgenEldP99Ms: delayMs(eld, 99)
+			loadgenEldP99Ms: delayMs(eld, 99),
+			loadgenCpuPercent
 		};
 	}
 

@@ -36,7 +36,7 @@ try {
 	await server.stats(true);
 	const r = await fleet.drive({ groups: groupsN, durationMs: 8000, warmupMs: 1000, burst, drainMs: 1000 });
 	const s = await server.stats(true);
-	console.log(kind, groupsN, burst ? 'burst' : 'steady', `p50 ${r.p50Ms.toFixed(2)} p90 ${r.p90Ms.toFixed(2)} p99 ${r.p99Ms.toFixed(2)} loss ${r.lossPercent} ack50 ${r.ackP50Ms.toFixed(2)} cpu ${s.cpuPercent.toFixed(1)} eld99 ${s.eldP99Ms.toFixed(1)} lg ${r.loadgenEldP99Ms.toFixed(1)}`);
+	console.log(kind, groupsN, burst ? 'burst' : 'steady', `p50 ${r.p50Ms.toFixed(2)} p90 ${r.p90Ms.toFixed(2)} p99 ${r.p99Ms.toFixed(2)} loss ${r.lossPercent} ack50 ${r.ackP50Ms.toFixed(2)} cpu ${s.cpuPercent.toFixed(1)} eld99 ${s.eldP99Ms.toFixed(1)} lg ${r.loadgenEldP99Ms.toFixed(1)} lg cpu ${r.loadgenCpuPercent.toFixed(0)}`);
 	if (tracer) await new Promise<void>((r) => (tracer.once('exit', () => r()), tracer.kill('SIGINT')));
 	fleet.close();
 	await server.kill();

@@ -5,7 +5,7 @@
  * own backoff floor: the moment of the last client's first reconnect attempt after the new server
  * listened (no client can be back before its backoff lets it try).
  */
-import type { Socket } from 'socket.io-client';
+import type { BenchSocket } from './bench-socket.ts';
 import { Fleet } from './fleet.ts';
 import { startServer } from './processes.ts';
 import type { BenchGroup } from './seed.ts';
@@ -34,8 +34,8 @@ export async function storm(opts: { port: number; env: Record<string, string>; l
 		await fleet.add(opts.groups, { controller: server.url, display: server.url });
 		const latest = await Promise.all(fleet.groups.map((g) => fleet.send(g, false)));
 		const sockets = fleet.sockets;
-		const attempts = new Map<Socket, number[]>(sockets.map((s) => [s, []]));
-		for (const socket of sockets) socket.io.on('reconnect_attempt', () => attempts.get(socket)!.push(performance.now()));
+		const attempts = new Map<BenchSocket, number[]>(sockets.map((s) => [s, []]));
+		for (const socket of sockets) socket.onReconnectAttempt?.(() => attempts.get(socket)!.push(performance.now()));
 
 		const killedAtMs = performance.now();
 		await server.kill('SIGKILL');
