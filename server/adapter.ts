@@ -5,9 +5,8 @@
  * - **This node's sockets first.** The stock ClusterAdapter waits for the SPUBLISH round trip before
  *   it delivers to the sockets of its own node, which put a second Redis round trip between a tap and
  *   the projectors in the room. Here local delivery happens at once and the copy for the other nodes
- *   is published right after (once the caller's other local deliveries are done), without waiting for
- *   Redis. Order per room holds: local deliveries happen in call order, and every publish goes out on
- *   one connection, in call order. A failed publish is what it was before:
+ *   is published right after, without waiting for Redis. Order holds: local deliveries happen in call
+ *   order, and every message to the other nodes goes out on one connection, in call order. A failed publish is what it was before:
  *   the other nodes miss that snapshot (their devices get the next one, or a full one on reconnect).
  * - **Its own echo unread.** A node subscribes to the rooms of the sockets it serves, so every one of
  *   its broadcasts comes back to it through Redis, where the stock adapter parses the whole message
@@ -46,9 +45,9 @@ export function createRoomcastAdapter(pub: RedisConnection, sub: RedisConnection
 		internals.broadcast = (packet, opts) => {
 			localBroadcast.call(adapter, packet, opts);
 			if (opts.flags?.local) return;
-			const message = { type: MessageType.BROADCAST, data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } } };
-			// after the caller's other local deliveries (a change goes to two rooms), still in order
-			queueMicrotask(() => internals.publish(message));
+			// at once, not deferred: it must keep its place among the node's other messages (a revocation's
+			// 'revoked' goes out before the disconnect that follows it)
+			internals.publish({ type: MessageType.BROADCAST, data: { packet, opts: { rooms: [...opts.rooms], except: [...(opts.except ?? [])], flags: opts.flags } } });
 		};
 		const ownSuffix = Buffer.from(`,"uid":${JSON.stringify(internals.uid)},"nsp":${JSON.stringify(nsp.name)}}`);
 		const onRawMessage = internals.onRawMessage.bind(adapter);

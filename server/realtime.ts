@@ -34,8 +34,6 @@ type RoomcastSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<
 
 /** Each group has one Socket.IO room per role, because each role is sent its own view [R40]. */
 export const roomOf = (groupId: string, role: Role) => `g:${groupId}:${role}`;
-/** Every socket of one device, so a revocation reaches it on whichever node it is. */
-export const deviceRoomOf = (deviceId: string) => `d:${deviceId}`;
 
 const refusal = (error: ProtocolError): CommandAck => ({ ok: false, error });
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
@@ -85,7 +83,7 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 	io.on('connection', (socket) => {
 		const { groupId, role, deviceId } = socket.data;
 		log.info('socket.connected', { groupId, deviceId, role });
-		void socket.join([roomOf(groupId, role), deviceRoomOf(deviceId)]);
+		void socket.join(roomOf(groupId, role));
 		void sendSnapshot(socket);
 		socket.on('command', (payload: unknown, ack: unknown) => {
 			const reply = typeof ack === 'function' ? (ack as (a: CommandAck) => void) : () => {};
@@ -166,15 +164,29 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		if (!changed) return ack;
 		await afterwards?.();
 		broadcast(changed);
-		if (command.type === 'device.revoke') disconnectDevice(command.deviceId);
+		if (command.type === 'device.revoke') void disconnectDevice(groupId, command.deviceId);
 		if (!ack.ok) return ack;
 		return { ...ack, ...(invite ? { invite } : {}), ...(paired ? { paired } : {}) };
 	}
 
-	/** [R42] The revoked device's page is told, then every socket of it is closed, on every node. */
-	function disconnectDevice(deviceId: string) {
-		io.to(deviceRoomOf(deviceId)).emit('revoked');
-		io.in(deviceRoomOf(deviceId)).disconnectSockets(true);
+	/**
+	 * [R42] The revoked device's page is told, then every socket of it is closed, on every node.
+	 * Found through its group's rooms (a revocation is rare): a room per device would cost every
+	 * connection a Redis subscription of its own.
+	 */
+	async function disconnectDevice(groupId: string, deviceId: string) {
+		try {
+			for (const role of Object.values(ROLE))
+				for (const socket of await io.in(roomOf(groupId, role)).fetchSockets())
+					if (socket.data.deviceId === deviceId) {
+						socket.emit('revoked');
+						socket.disconnect(true);
+					}
+		} catch (error) {
+			// a node did not answer in time (it is failing): its sockets of the device stay until they
+			// reconnect, which they are then refused; a facilitator device is refused at its next command
+			log.warn('revoke.incomplete', { groupId, reason: errorName(error) });
+		}
 	}
 
 	// The projector first: it is what the room is watching (the phone has already shown the tap).

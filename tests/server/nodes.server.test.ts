@@ -4,7 +4,7 @@ import { readConfig } from '../../server/config.ts';
 import { viewFor } from '../../src/lib/room/room.view.ts';
 import { createMemoryLogger } from '../../server/log.ts';
 import { openTestRedis, type TestRedis } from '../helpers/test-redis.ts';
-import { connectClient, createGroup, startServer, type TestServer } from '../helpers/test-server.ts';
+import { connectClient, createGroup, disconnected, startServer, type TestServer } from '../helpers/test-server.ts';
 
 let t: TestRedis;
 const opened: Array<Backend | TestServer> = [];
@@ -64,5 +64,23 @@ describe('server nodes sharing one Redis', () => {
 		expect(seen.session!.queue.map((e) => e.name)).toEqual(['Kurt', 'Kellie', 'Franco']);
 		expect((await remote.waitFor((s) => s.version === 5)).session).toEqual(seen.session);
 		for (const c of [remote, desk, display]) c.close();
+	});
+
+	it('[R42] a projector on node B removed from a phone on node A is told and disconnected', async () => {
+		const [a, b] = [await startNode(), await startNode()];
+		const keys = await createGroup(a.url);
+		const remote = await connectClient(a.url, { groupId: keys.groupId, key: keys.remote });
+		const display = await connectClient(b.url, { groupId: keys.groupId, key: keys.display });
+		const desk = await connectClient(b.url, { groupId: keys.groupId, key: keys.desk });
+		const projector = remote.latest().devices.find((d) => d.role === 'display')!;
+		const told = new Promise<void>((resolve) => display.socket.once('revoked', () => resolve()));
+		const gone = disconnected(display.socket);
+		expect(await remote.send({ id: 'v1', type: 'device.revoke', deviceId: projector.id })).toMatchObject({ ok: true });
+		await told;
+		await gone;
+		// the other device on node B stays, and hears of the change
+		await desk.waitFor((s) => !s.devices.some((d) => d.id === projector.id), 'the projector gone from the list');
+		expect(desk.socket.connected).toBe(true);
+		for (const c of [remote, desk]) c.close();
 	});
 });
