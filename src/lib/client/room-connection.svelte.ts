@@ -4,17 +4,16 @@
  * with the same id after a reconnect (the server answers a repeated id with its first result).
  */
 import { io, type Socket } from 'socket.io-client';
-import {
-	ERROR_CODE,
-	RETRYABLE,
-	type ClientToServerEvents,
-	type Command,
-	type CommandAck,
-	type CommandInput,
-	type ProtocolError,
-	type RoomState,
-	type ServerToClientEvents
+import type {
+	ClientToServerEvents,
+	Command,
+	CommandAck,
+	CommandInput,
+	ProtocolError,
+	RoomState,
+	ServerToClientEvents
 } from '../protocol/protocol.ts';
+import { ERROR_CODE, RETRYABLE } from '../protocol/errors.ts';
 import { READABILITY, RoomCipher, type Readability } from '../crypto/room-cipher.ts';
 import type { Joining } from './group-key.ts';
 import { passKeys, wrapFor } from './key-courier.ts';

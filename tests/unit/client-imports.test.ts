@@ -1,0 +1,44 @@
+/**
+ * The pages never parse or apply commands, so the command table (commands*.ts, schema.ts) and the
+ * room rules (room/room*.ts) must stay out of their bundles. `protocol.ts` re-exports the command
+ * table with top-level code the bundler cannot drop, so client code takes types from it (`import
+ * type`) and values from the leaf modules (limits.ts, errors.ts, state.ts, sealed.ts).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const CLIENT_DIRS = ['src/lib/client', 'src/lib/components', 'src/lib/crypto', 'src/lib/i18n', 'src/routes'];
+/** Modules a page may import types from but no values. */
+const SERVER_SIDE = /\/protocol\/(protocol|commands[^/]*|schema|command-spec)\.ts$|\/room\/room[^/]*\.ts$/;
+
+function sources(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const file = path.join(dir, name);
+		if (statSync(file).isDirectory()) return sources(file);
+		return /\.(ts|svelte)$/.test(name) ? [file] : [];
+	});
+}
+
+/** Every `import ... from '...'` and `import('...')` of a file, with whether it is type-only. */
+function imports(code: string): { spec: string; typeOnly: boolean }[] {
+	const found: { spec: string; typeOnly: boolean }[] = [];
+	for (const m of code.matchAll(/\bimport\s+(type\s+)?([^'"`;]*?)\s*from\s*['"]([^'"]+)['"]/g))
+		found.push({ spec: m[3], typeOnly: Boolean(m[1]) });
+	for (const m of code.matchAll(/\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ spec: m[1], typeOnly: false });
+	for (const m of code.matchAll(/\bimport\s+['"]([^'"]+)['"]/g)) found.push({ spec: m[1], typeOnly: false });
+	return found;
+}
+
+describe('client code and the command table', () => {
+	it('takes only types from the protocol barrel, the command table and the room rules', () => {
+		const offending: string[] = [];
+		for (const file of CLIENT_DIRS.flatMap(sources)) {
+			for (const { spec, typeOnly } of imports(readFileSync(file, 'utf8'))) {
+				const resolved = spec.startsWith('$lib/') ? `src/lib/${spec.slice(5)}` : path.join(path.dirname(file), spec);
+				if (!typeOnly && SERVER_SIDE.test(resolved.split(path.sep).join('/'))) offending.push(`${file}: ${spec}`);
+			}
+		}
+		expect(offending, 'import values from limits.ts, errors.ts, state.ts or sealed.ts instead').toEqual([]);
+	});
+});
