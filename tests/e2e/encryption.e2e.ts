@@ -46,7 +46,7 @@ test('[R49] no typed text reaches Redis or the server log; the display shows eve
 	const socket = io(baseURL!, { transports: ['websocket'], auth: { groupId, key: fragment.get('key') } });
 	let n = 0;
 	const send = async (input: CommandInput) => {
-		const ack: CommandAck = await socket.timeout(5000).emitWithAck('command', cipher.seal({ ...input, id: `enc${n++}` } as Command));
+		const ack: CommandAck = await socket.timeout(5000).emitWithAck('command', await cipher.seal({ ...input, id: `enc${n++}` } as Command));
 		expect(ack, input.type).toMatchObject({ ok: true });
 	};
 	await send({ type: 'group.setOpeningWords', text: canary('Opening') });

@@ -2,7 +2,8 @@
  * The pages never parse or apply commands, so the command table (commands*.ts, schema.ts) and the
  * room rules (room/room*.ts) must stay out of their bundles. `protocol.ts` re-exports the command
  * table with top-level code the bundler cannot drop, so client code takes types from it (`import
- * type`) and values from the leaf modules (limits.ts, errors.ts, state.ts, sealed.ts).
+ * type`) and values from the leaf modules (limits.ts, errors.ts, state.ts, sealed.ts). Likewise the
+ * AES-GCM library is loaded only where WebCrypto is missing.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -40,5 +41,15 @@ describe('client code and the command table', () => {
 			}
 		}
 		expect(offending, 'import values from limits.ts, errors.ts, state.ts or sealed.ts instead').toEqual([]);
+	});
+
+	it('loads the AES-GCM library only where WebCrypto is missing (text-engines.ts imports it lazily)', () => {
+		const offending: string[] = [];
+		for (const file of CLIENT_DIRS.flatMap(sources)) {
+			const code = readFileSync(file, 'utf8');
+			for (const m of code.matchAll(/\bimport\s+(?!type\b)[^'"`;]*?from\s*['"]([^'"]+)['"]/g))
+				if (/\/text-cipher\.ts$|^@noble\/ciphers/.test(m[1]) && !file.endsWith('key-wrap.ts') && !file.endsWith('text-cipher.ts')) offending.push(`${file}: ${m[1]}`);
+		}
+		expect(offending, 'seal and open through text-engines.ts (WebCrypto)').toEqual([]);
 	});
 });

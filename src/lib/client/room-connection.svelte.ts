@@ -37,8 +37,10 @@ export interface PendingCommand {
 }
 
 interface OutboxEntry extends PendingCommand {
-	/** What goes over the wire: the command with its texts sealed. */
-	wire: Command;
+	/** What goes over the wire: the command with its texts sealed; null until sealed. */
+	wire: Command | null;
+	/** Being sealed now. */
+	sealing: boolean;
 	/** Emitted and not answered yet. */
 	inFlight: boolean;
 	settle: (ack: CommandAck) => void;
@@ -92,6 +94,12 @@ export class RoomConnection {
 	#options: ConnectionOptions;
 	/** The newest snapshot as it arrived (sealed); `room` is it opened. */
 	#raw: RoomState | null = null;
+	/** `#raw` could not be opened (the cipher library did not load): the next snapshot tries again. */
+	#rawFailed = false;
+	/** Snapshots are opened asynchronously, numbered in the order they arrived... */
+	#opening = 0;
+	/** ...and the one on screen is never replaced by one that arrived before it. */
+	#onScreen = 0;
 	#delivered = new Set<string>();
 	#outbox = new Map<string, OutboxEntry>();
 	#retryDelayMs: number;
@@ -121,6 +129,7 @@ export class RoomConnection {
 			this.status = LINK.revoked;
 			this.room = null; // nothing of the group stays on a removed device's screen
 			this.#raw = null;
+			this.#onScreen = this.#opening; // nor does a snapshot still being opened
 			this.#socket.close();
 		});
 		this.#socket.on('disconnect', () => {
@@ -141,14 +150,17 @@ export class RoomConnection {
 		this.#socket.on('state', (snapshot) => this.#receive(snapshot));
 	}
 
-	/** Sends a command; resolves with the server's answer (after any retries). */
+	/**
+	 * Sends a command; resolves with the server's answer (after any retries). It takes its place in
+	 * the outbox at once, so commands go in the order they were made even though sealing is async.
+	 */
 	send(input: CommandInput): Promise<CommandAck> {
 		const command = { ...input, id: newCommandId() } as Command;
 		return new Promise((resolve) => {
-			const entry: OutboxEntry = { command, wire: this.#cipher.seal(command), attempts: 0, inFlight: false, settle: resolve };
+			const entry: OutboxEntry = { command, wire: null, sealing: false, attempts: 0, inFlight: false, settle: resolve };
 			this.#outbox.set(command.id, entry);
 			this.#publishPending();
-			this.#pump();
+			this.#seal(entry);
 		});
 	}
 
@@ -181,7 +193,10 @@ export class RoomConnection {
 	#receive(snapshot: RoomState) {
 		this.snapshotsReceived += 1;
 		// [R23] ignore anything older than what this page already shows
-		if (this.#raw && this.#raw.groupId === snapshot.groupId && snapshot.version <= this.#raw.version) return;
+		if (this.#raw && this.#raw.groupId === snapshot.groupId && snapshot.version <= this.#raw.version) {
+			if (this.#rawFailed) this.#show(this.#raw);
+			return;
+		}
 		this.#raw = snapshot;
 		this.#show(snapshot);
 		const { groupKey, joining, onGroupKey } = this.#options;
@@ -198,14 +213,41 @@ export class RoomConnection {
 		});
 	}
 
+	/** Opens a snapshot and shows it, unless one that arrived after it is on screen by then [R23]. */
 	#show(snapshot: RoomState) {
-		try {
-			const { state: opened, readability } = this.#cipher.open(snapshot);
-			this.readability = readability;
-			this.room = opened;
-		} catch {
-			// a snapshot of a shape this page does not know (a newer server): keep the last good one
-		}
+		const number = ++this.#opening;
+		this.#rawFailed = false;
+		this.#cipher.open(snapshot).then(
+			({ state: opened, readability }) => {
+				if (number <= this.#onScreen) return;
+				this.#onScreen = number;
+				this.readability = readability;
+				this.room = opened;
+			},
+			() => {
+				// a snapshot of a shape this page does not know (a newer server), or the cipher library
+				// did not load (offline): keep the last good one
+				if (snapshot === this.#raw) this.#rawFailed = true;
+			}
+		);
+	}
+
+	/** Seals a command's texts; the outbox sends it when it is sealed and at the head. */
+	#seal(entry: OutboxEntry) {
+		entry.sealing = true;
+		this.#cipher.seal(entry.command).then(
+			(wire) => {
+				entry.sealing = false;
+				entry.wire = wire;
+				if (this.#outbox.get(entry.command.id) !== entry) return;
+				this.#saveOutbox();
+				this.#pump();
+			},
+			() => {
+				entry.sealing = false; // the cipher library did not load (offline): try again shortly
+				this.#scheduleRetry();
+			}
+		);
 	}
 
 	/**
@@ -216,6 +258,10 @@ export class RoomConnection {
 		if (!this.#socket.connected || this.#retryTimer) return;
 		const head = this.#outbox.values().next().value;
 		if (!head || head.inFlight) return;
+		if (!head.wire) {
+			if (!head.sealing) this.#seal(head);
+			return; // sent once sealed
+		}
 		head.inFlight = true;
 		head.attempts += 1;
 		this.#socket.timeout(ACK_TIMEOUT_MS).emit('command', head.wire, (error: Error | null, ack: CommandAck) => {
@@ -255,12 +301,14 @@ export class RoomConnection {
 	}
 
 	#saveOutbox() {
-		saveOutbox(this.#storage(), this.#options.outboxKey, [...this.#outbox.values()].map((e) => e.wire));
+		// a command still being sealed is kept once it is: its texts never reach storage in the clear
+		const wires = [...this.#outbox.values()].flatMap((e) => (e.wire ? [e.wire] : []));
+		saveOutbox(this.#storage(), this.#options.outboxKey, wires);
 	}
 
 	#restoreOutbox() {
 		for (const wire of loadOutbox(this.#storage(), this.#options.outboxKey))
-			this.#outbox.set(wire.id, { command: wire, wire, attempts: 0, inFlight: false, settle: () => {} });
+			this.#outbox.set(wire.id, { command: wire, wire, sealing: false, attempts: 0, inFlight: false, settle: () => {} });
 		this.pending = [...this.#outbox.values()].map(({ command, attempts }) => ({ command, attempts }));
 	}
 
