@@ -120,7 +120,9 @@ describe('RoomConnection with asynchronous sealing', () => {
 		fake.delay = (value) => (value === slow ? 50 : 0);
 		event('state', older);
 		event('state', newer);
+		expect(conn.snapshotsReceived, 'counted once on screen (the projector shows the room again on a new count)').toBe(0);
 		await until(() => conn.room?.version === 6, 'the newer snapshot shown');
+		expect(conn.snapshotsReceived).toBe(1);
 		expect(conn.room!.session!.speaker!.name).toBe('Kurt');
 		await sleep(80); // the older one has opened by now
 		expect(conn.room!.version).toBe(6);
@@ -136,6 +138,7 @@ describe('RoomConnection with asynchronous sealing', () => {
 		await until(() => conn.room?.version === 5, 'the first snapshot');
 		event('state', await snapshot(key, 4, 'Old'));
 		await sleep(20);
+		expect(conn.snapshotsReceived, 'an ignored snapshot counts too').toBe(2);
 		expect(conn.room!.version).toBe(5);
 		expect(conn.room!.session!.speaker!.name).toBe('Casey');
 		event('state', await snapshot(key, 7, 'Tasha'));

@@ -80,7 +80,9 @@ export class RoomConnection {
 	refusal = $state.raw<ProtocolError | null>(null);
 	/**
 	 * How many snapshots arrived, counting ones ignored as not newer. A snapshot of an unchanged room
-	 * after a reconnect leaves `room` as it was; this lets a page see that the server answered.
+	 * after a reconnect leaves `room` as it was; this lets a page see that the server answered. Counted
+	 * once the snapshot is dealt with (opened and shown, or ignored), so that `room` is never older
+	 * than the count says: the projector shows the room again on a new count [R28].
 	 */
 	snapshotsReceived = $state(0);
 	/** Whether the texts of the group open with this device's key (see RoomCipher). */
@@ -98,6 +100,8 @@ export class RoomConnection {
 	#rawFailed = false;
 	/** Snapshots are opened asynchronously, numbered in the order they arrived... */
 	#opening = 0;
+	/** Settles when the last snapshot that arrived has been opened (or failed to). */
+	#lastShow: Promise<void> = Promise.resolve();
 	/** ...and the one on screen is never replaced by one that arrived before it. */
 	#onScreen = 0;
 	#delivered = new Set<string>();
@@ -182,7 +186,7 @@ export class RoomConnection {
 	setGroupKey(key: Uint8Array): void {
 		this.#options = { ...this.#options, groupKey: key, joining: null };
 		this.#cipher = new RoomCipher(this.#groupId, key);
-		if (this.#raw) this.#show(this.#raw);
+		if (this.#raw) this.#show(this.#raw, false);
 	}
 
 	close(): void {
@@ -191,14 +195,14 @@ export class RoomConnection {
 	}
 
 	#receive(snapshot: RoomState) {
-		this.snapshotsReceived += 1;
 		// [R23] ignore anything older than what this page already shows
 		if (this.#raw && this.#raw.groupId === snapshot.groupId && snapshot.version <= this.#raw.version) {
-			if (this.#rawFailed) this.#show(this.#raw);
+			if (this.#rawFailed) this.#show(this.#raw, false);
+			void this.#lastShow.then(() => void (this.snapshotsReceived += 1));
 			return;
 		}
 		this.#raw = snapshot;
-		this.#show(snapshot);
+		this.#show(snapshot, true);
 		const { groupKey, joining, onGroupKey } = this.#options;
 		void passKeys(snapshot, {
 			groupId: this.#groupId,
@@ -213,12 +217,17 @@ export class RoomConnection {
 		});
 	}
 
-	/** Opens a snapshot and shows it, unless one that arrived after it is on screen by then [R23]. */
-	#show(snapshot: RoomState) {
+	/**
+	 * Opens a snapshot and shows it, unless one that arrived after it is on screen by then [R23].
+	 * `arrived`: a snapshot just received (counted), not one shown again.
+	 */
+	#show(snapshot: RoomState, arrived: boolean) {
+		const count = () => void (arrived && (this.snapshotsReceived += 1));
 		const number = ++this.#opening;
 		this.#rawFailed = false;
-		this.#cipher.open(snapshot).then(
+		this.#lastShow = this.#cipher.open(snapshot).then(
 			({ state: opened, readability }) => {
+				count();
 				if (number <= this.#onScreen) return;
 				this.#onScreen = number;
 				this.readability = readability;
@@ -227,6 +236,7 @@ export class RoomConnection {
 			() => {
 				// a snapshot of a shape this page does not know (a newer server), or the cipher library
 				// did not load (offline): keep the last good one
+				count();
 				if (snapshot === this.#raw) this.#rawFailed = true;
 			}
 		);
