@@ -2,7 +2,7 @@
  * RoomConnection's guarantees now that sealing and opening are asynchronous (WebCrypto): commands go
  * in the order they were made, one at a time, even when a later one is sealed first; a snapshot
  * opened late never replaces a newer one on screen; a removed device shows nothing; the outbox in
- * storage never holds a typed text in the clear. Socket.IO is replaced by a fake socket here.
+ * storage never holds a typed text in the clear. The socket (socket.ts) is replaced by a fake here.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Command, CommandAck, RoomState } from '../../src/lib/protocol/protocol.ts';
@@ -24,17 +24,23 @@ const fake = vi.hoisted(() => ({
 	delay: (() => 0) as (input: string) => number
 }));
 
-vi.mock('socket.io-client', () => ({
-	io: () => ({
+vi.mock('../../src/lib/client/socket.ts', () => ({
+	socketUrl: () => 'ws://test/socket.io/',
+	Socket: class {
 		get connected() {
 			return fake.connected;
-		},
-		active: true,
-		on: (event: string, handler: Handler) => void fake.handlers.set(event, handler),
-		timeout: () => ({ emit: (_event: string, command: Command, ack: Emitted['ack']) => void fake.emitted.push({ command, ack }) }),
-		connect: () => {},
-		close: () => {}
-	})
+		}
+		active = true;
+		on(event: string, handler: Handler) {
+			fake.handlers.set(event, handler);
+			return this;
+		}
+		emitWithAck(_timeoutMs: number, _event: string, command: Command, ack: Emitted['ack']) {
+			fake.emitted.push({ command, ack });
+		}
+		connect() {}
+		close() {}
+	}
 }));
 
 vi.mock('../../src/lib/crypto/text-engines.ts', async (original) => {

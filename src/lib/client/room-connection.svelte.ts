@@ -3,9 +3,7 @@
  * and sends commands through an outbox. A command stays pending until acknowledged and is sent again
  * with the same id after a reconnect (the server answers a repeated id with its first result).
  */
-import { io, type Socket } from 'socket.io-client';
 import type {
-	ClientToServerEvents,
 	Command,
 	CommandAck,
 	CommandInput,
@@ -18,6 +16,7 @@ import { READABILITY, RoomCipher, type Readability } from '../crypto/room-cipher
 import type { Joining } from './group-key.ts';
 import { passKeys, wrapFor } from './key-courier.ts';
 import { loadOutbox, saveOutbox, sessionStore, type OutboxStorage } from './outbox-storage.ts';
+import { Socket, socketUrl } from './socket.ts';
 
 export const LINK = {
 	connecting: 'connecting',
@@ -90,7 +89,7 @@ export class RoomConnection {
 	/** The server could not save the last command (its store is away): it is kept and sent again. */
 	savingPaused = $state(false);
 
-	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+	#socket: Socket<ServerToClientEvents>;
 	#groupId: string;
 	#cipher: RoomCipher;
 	#options: ConnectionOptions;
@@ -115,14 +114,12 @@ export class RoomConnection {
 		this.#options = options;
 		this.#cipher = new RoomCipher(groupId, options.groupKey ?? null);
 		this.#restoreOutbox();
-		const socketOptions = {
+		this.#socket = new Socket<ServerToClientEvents>(socketUrl(options.url), {
 			auth: { groupId, key },
-			transports: ['websocket'],
 			reconnectionDelay: RECONNECT_DELAY_MS,
 			reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
 			randomizationFactor: 0.5
-		};
-		this.#socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
+		});
 		this.#socket.on('connect', () => {
 			this.status = LINK.online;
 			this.refusal = null;
@@ -140,7 +137,7 @@ export class RoomConnection {
 			if (this.status !== LINK.refused && this.status !== LINK.revoked) this.status = LINK.offline;
 		});
 		this.#socket.on('connect_error', (error) => {
-			const data = (error as Error & { data?: ProtocolError }).data;
+			const data = error.data as ProtocolError | undefined;
 			if (this.#socket.active) {
 				this.status = LINK.offline; // a network failure: Socket.IO retries by itself
 			} else if (data?.code === ERROR_CODE.forbidden) {
@@ -274,9 +271,9 @@ export class RoomConnection {
 		}
 		head.inFlight = true;
 		head.attempts += 1;
-		this.#socket.timeout(ACK_TIMEOUT_MS).emit('command', head.wire, (error: Error | null, ack: CommandAck) => {
+		this.#socket.emitWithAck(ACK_TIMEOUT_MS, 'command', head.wire, (error, ack) => {
 			if (error) return this.#settle(head.command.id, { ok: false, error: { code: ERROR_CODE.internal, message: 'No answer from the server yet.' } });
-			this.#settle(head.command.id, ack);
+			this.#settle(head.command.id, ack as CommandAck);
 		});
 	}
 
