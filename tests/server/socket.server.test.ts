@@ -6,7 +6,7 @@
  */
 import '../helpers/websocket-global.ts';
 import { createServer, type Server as HttpServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { WebSocketServer } from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -156,6 +156,23 @@ describe('the pages’ Socket.IO client', () => {
 		await new Promise((resolve) => setTimeout(resolve, 400));
 		expect(disconnects).toBe(0);
 		expect(seen).toEqual(['connect']);
+	});
+
+	it('a connection attempt that is never answered is given up and tried again', async () => {
+		let attempts = 0;
+		const silent = createNetServer((tcp) => {
+			attempts += 1;
+			cleanups.push(() => tcp.destroy());
+		});
+		await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+		cleanups.push(() => new Promise((resolve) => silent.close(resolve)));
+		const port = (silent.address() as AddressInfo).port;
+		const socket = new Socket<Events>(socketUrl(`http://127.0.0.1:${port}`), { auth: {}, ...OPTIONS, connectTimeoutMs: 100 });
+		cleanups.push(() => socket.close());
+		const errors: string[] = [];
+		socket.on('connect_error', (error) => errors.push(error.message));
+		await until(() => attempts >= 2 && errors.includes('timeout'), 'timed out, and tried again');
+		expect(socket.active).toBe(true);
 	});
 
 	it('a link that goes silent (no ping) counts as dead: it reconnects', async () => {

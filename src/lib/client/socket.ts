@@ -10,6 +10,8 @@
  * - The server refuses the handshake (`next(error)` in a middleware): `connect_error` with the
  *   error's `data`, and `active` is false: it tries again only when `connect()` is called.
  * - The server disconnects this socket: `disconnect` ("io server disconnect"), and it stays so.
+ * - The browser says it went offline: the link counts as lost at once, not after the heartbeat's
+ *   45 s (the projector hides the room 3 s after its link is lost, [R28]).
  */
 
 /** Engine.IO packet types (the first character of a frame). */
@@ -18,6 +20,7 @@ const ENGINE = { open: '0', close: '1', ping: '2', pong: '3', message: '4' } as 
 const PACKET = { connect: '0', disconnect: '1', event: '2', ack: '3', connectError: '4' } as const;
 const OPEN = 1; // WebSocket.OPEN
 const MAX_BACKOFF_EXPONENT = 20;
+const CONNECT_TIMEOUT_MS = 20_000;
 
 export type ConnectError = Error & { data?: unknown };
 
@@ -36,6 +39,8 @@ export interface SocketOptions {
 	reconnectionDelayMax: number;
 	/** Each delay is moved up or down by up to this fraction of it, at random. */
 	randomizationFactor: number;
+	/** A connection attempt not answered by then is given up and tried again (20 s, as socket.io-client's `timeout`). */
+	connectTimeoutMs?: number;
 	/** The WebSocket class; the global one by default. */
 	WebSocket?: typeof WebSocket;
 }
@@ -60,14 +65,20 @@ export class Socket<In extends EventsMap<In>> {
 	#heartbeatTimer: ReturnType<typeof setTimeout> | undefined;
 	/** When the connection counts as dead if no ping came: the server's interval plus its timeout. */
 	#deadline = 0;
+	#window = 0;
 
 	/** Connects at once. */
 	constructor(
 		readonly url: string,
 		private readonly options: SocketOptions
 	) {
+		if (typeof addEventListener === 'function') addEventListener('offline', this.#offline);
 		this.connect();
 	}
+
+	#offline = () => {
+		if (this.#ws) this.#lost('transport close');
+	};
 
 	/** Whether it reconnects by itself (false once refused or disconnected by the server, or closed). */
 	get active(): boolean {
@@ -106,6 +117,7 @@ export class Socket<In extends EventsMap<In>> {
 	}
 
 	close(): void {
+		if (typeof removeEventListener === 'function') removeEventListener('offline', this.#offline);
 		this.#active = false;
 		clearTimeout(this.#reconnectTimer);
 		this.#reconnectTimer = undefined;
@@ -122,6 +134,8 @@ export class Socket<In extends EventsMap<In>> {
 			return this.#lost(error instanceof Error ? error.message : 'websocket error');
 		}
 		this.#ws = ws;
+		// until the server's first frame; then its heartbeat tells whether the link is alive
+		this.#heartbeatTimer = setTimeout(() => this.#lost('timeout'), this.options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS);
 		ws.onerror = () => {}; // a close follows (and Node's `ws` throws an error nobody listens to)
 		ws.onmessage = (e) => {
 			if (this.#ws === ws) this.#frame(String(e.data));
@@ -151,8 +165,6 @@ export class Socket<In extends EventsMap<In>> {
 				break;
 		}
 	}
-
-	#window = 0;
 
 	/** The server pings every `pingInterval`; no ping for `window` ms means the link is dead. */
 	#heartbeat(window: number) {
