@@ -179,6 +179,19 @@ test('[R28][R2] the display fails closed after ~3 s without the server, and show
 	expect(relay.emitted, 'the display never emits a command').toEqual([]);
 });
 
+test('[R28] a projector whose browser goes offline hides the room within seconds, and shows it again when back', async ({ browser, request }) => {
+	devices = await openDevices(browser, await createGroup(request, 'Monday drop-in'));
+	const { display, remote } = devices;
+	await startWithSpeaker(remote, 'Casey');
+	await expect(display.getByTestId('speaker')).toHaveText('Casey');
+	// the link counts as lost when the browser says so, not after the heartbeat's 45 s
+	await display.context().setOffline(true);
+	await expect(display.getByTestId('display')).toHaveAttribute('data-shown', 'closed', { timeout: 8000 });
+	await expect(display.locator('body')).not.toContainText('Casey');
+	await display.context().setOffline(false);
+	await expect(display.getByTestId('speaker')).toHaveText('Casey', { timeout: 15_000 });
+});
+
 test('[R34] behind the privacy screen the display shows the neutral welcome, without the group name', async ({ browser, request }) => {
 	const group = await createGroup(request, 'Monday drop-in');
 	devices = await openDevices(browser, group);

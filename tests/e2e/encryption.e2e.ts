@@ -46,7 +46,7 @@ test('[R49] no typed text reaches Redis or the server log; the display shows eve
 	const socket = io(baseURL!, { transports: ['websocket'], auth: { groupId, key: fragment.get('key') } });
 	let n = 0;
 	const send = async (input: CommandInput) => {
-		const ack: CommandAck = await socket.timeout(5000).emitWithAck('command', cipher.seal({ ...input, id: `enc${n++}` } as Command));
+		const ack: CommandAck = await socket.timeout(5000).emitWithAck('command', await cipher.seal({ ...input, id: `enc${n++}` } as Command));
 		expect(ack, input.type).toMatchObject({ ok: true });
 	};
 	await send({ type: 'group.setOpeningWords', text: canary('Opening') });
@@ -155,5 +155,47 @@ test('[R48] a co-facilitator invited by code receives the key from the phone and
 		await expect(laptop.getByText('Friday group')).toBeVisible();
 	} finally {
 		for (const c of [phoneContext, laptopContext]) await c.close();
+	}
+});
+
+test('a page without WebCrypto (plain http on a LAN address) loads the library on first use, and only there', async ({ browser }) => {
+	const links = await sealedGroup(browser, 'Thursday group');
+	const insecure = async (options: import('@playwright/test').BrowserContextOptions) => {
+		const context = await browser.newContext(options);
+		// what a browser gives a page that is not a secure context: getRandomValues, no subtle
+		await context.addInitScript(() => Object.defineProperty(Crypto.prototype, 'subtle', { get: () => undefined, configurable: true }));
+		return context;
+	};
+	const scripts = (page: import('@playwright/test').Page) => {
+		const loaded = new Set<string>();
+		page.on('request', (r) => void (r.resourceType() === 'script' && loaded.add(new URL(r.url()).pathname)));
+		return loaded;
+	};
+	const phoneContext = await insecure({ viewport: { width: 412, height: 915 }, hasTouch: true, isMobile: true });
+	const plainHttpProjector = await insecure({ viewport: VIEWPORT.projector });
+	const projectorContext = await browser.newContext({ viewport: VIEWPORT.projector });
+	try {
+		const projector = await projectorContext.newPage();
+		const secureScripts = scripts(projector);
+		await projector.goto(local(links.display));
+		const fallback = await plainHttpProjector.newPage();
+		const fallbackScripts = scripts(fallback);
+		await fallback.goto(local(links.display));
+		for (const screen of [projector, fallback]) await expect(screen.getByTestId('group-name')).toHaveText('Thursday group');
+
+		const phone = await phoneContext.newPage();
+		await phone.goto(local(links.remote));
+		await expectConnected(phone);
+		await phone.getByTestId('session-start').tap();
+		await phone.getByLabel('Name, as given').fill('Casey');
+		await phone.getByRole('button', { name: 'Set speaker' }).tap();
+		for (const screen of [projector, fallback]) await expect(screen.getByTestId('speaker')).toHaveText('Casey');
+		await expect(phone.locator('body')).not.toContainText('e1.');
+
+		const onlyWithout = [...fallbackScripts].filter((s) => !secureScripts.has(s));
+		expect(onlyWithout.length, 'the library is loaded where WebCrypto is missing').toBeGreaterThan(0);
+		expect([...secureScripts].filter((s) => !fallbackScripts.has(s)), 'and nothing more is loaded where it is not').toEqual([]);
+	} finally {
+		for (const c of [phoneContext, plainHttpProjector, projectorContext]) await c.close();
 	}
 });

@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fromBase64url, toBase64url } from '../../src/lib/crypto/base64url.ts';
 import { newKeyPair, unwrapGroupKey, wrapGroupKey } from '../../src/lib/crypto/key-wrap.ts';
-import { newGroupKey, openText, sealText } from '../../src/lib/crypto/text-cipher.ts';
+import { chooseEngine, nobleEngine, webCryptoEngine, type TextEngine } from '../../src/lib/crypto/text-engines.ts';
+import { newGroupKey } from '../../src/lib/crypto/text-format.ts';
 import { sealedLength } from '../../src/lib/protocol/protocol.ts';
 
 // The vectors written down in docs/protocol.md, checked there against an independent AES-GCM
@@ -24,37 +25,78 @@ function tamper(value: string, index: 1 | 2, byte: number): string {
 	return parts.join('.');
 }
 
-describe('e1 text format', () => {
-	it('matches the published vectors', () => {
+/** Both implementations the pages use: WebCrypto (Node's is `globalThis.crypto.subtle`) and the library fallback. */
+const ENGINES: Array<[string, () => Promise<TextEngine>]> = [
+	['webcrypto', async () => webCryptoEngine(globalThis.crypto.subtle)],
+	['noble', nobleEngine]
+];
+
+describe.each(ENGINES)('e1 text format (%s)', (name, load) => {
+	let engine: TextEngine;
+	beforeAll(async () => {
+		engine = await load();
+		expect(engine.name).toBe(name);
+	});
+
+	it('matches the published vectors', async () => {
 		for (const [text, sealed] of VECTORS) {
-			expect(sealText(VECTOR_KEY, VECTOR_GROUP, text, VECTOR_IV)).toBe(sealed);
-			expect(openText(VECTOR_KEY, VECTOR_GROUP, sealed)).toBe(text);
+			expect(await engine.seal(VECTOR_KEY, VECTOR_GROUP, text, VECTOR_IV)).toBe(sealed);
+			expect(await engine.open(VECTOR_KEY, VECTOR_GROUP, sealed)).toBe(text);
 		}
 	});
 
-	it('round-trips any text, with a fresh IV every time', () => {
+	it('round-trips any text, with a fresh IV every time', async () => {
 		const key = newGroupKey();
 		const texts = ['Kurt', 'Tasha ❤️ crack & MS', '<script>alert(1)</script>', 'ñandú', 'x'.repeat(1000)];
 		for (const text of texts) {
-			const a = sealText(key, 'g1', text);
-			const b = sealText(key, 'g1', text);
+			const a = await engine.seal(key, 'g1', text);
+			const b = await engine.seal(key, 'g1', text);
 			expect(a).not.toBe(b);
-			expect(openText(key, 'g1', a)).toBe(text);
+			expect(await engine.open(key, 'g1', a)).toBe(text);
 			expect(a.length).toBeLessThanOrEqual(sealedLength(text.length));
 		}
 	});
 
-	it('rejects a tampered IV, ciphertext or tag, another group id, and another key', () => {
+	it('rejects a tampered IV, ciphertext or tag, another group id, and another key', async () => {
 		const [, sealed] = VECTORS[0];
-		expect(() => openText(VECTOR_KEY, VECTOR_GROUP, tamper(sealed, 1, 0))).toThrow();
-		expect(() => openText(VECTOR_KEY, VECTOR_GROUP, tamper(sealed, 2, 0))).toThrow();
-		expect(() => openText(VECTOR_KEY, VECTOR_GROUP, tamper(sealed, 2, -1))).toThrow(); // the tag
-		expect(() => openText(VECTOR_KEY, 'another-group', sealed)).toThrow();
-		expect(() => openText(newGroupKey(), VECTOR_GROUP, sealed)).toThrow();
-		for (const junk of ['e1.', 'e1.a.b', 'e1.oKGio6Slpqeoqaqr', 'e2.oKGio6Slpqeoqaqr.pXkP', 'e1.oKGio6Slpqeoqaqr.pX+P']) expect(() => openText(VECTOR_KEY, VECTOR_GROUP, junk)).toThrow();
+		await expect(engine.open(VECTOR_KEY, VECTOR_GROUP, tamper(sealed, 1, 0))).rejects.toThrow();
+		await expect(engine.open(VECTOR_KEY, VECTOR_GROUP, tamper(sealed, 2, 0))).rejects.toThrow();
+		await expect(engine.open(VECTOR_KEY, VECTOR_GROUP, tamper(sealed, 2, -1))).rejects.toThrow(); // the tag
+		await expect(engine.open(VECTOR_KEY, 'another-group', sealed)).rejects.toThrow();
+		await expect(engine.open(newGroupKey(), VECTOR_GROUP, sealed)).rejects.toThrow();
+		for (const junk of ['e1.', 'e1.a.b', 'e1.oKGio6Slpqeoqaqr', 'e2.oKGio6Slpqeoqaqr.pXkP', 'e1.oKGio6Slpqeoqaqr.pX+P'])
+			await expect(engine.open(VECTOR_KEY, VECTOR_GROUP, junk), junk).rejects.toThrow();
+	});
+});
+
+describe('the two implementations', () => {
+	afterEach(() => vi.unstubAllGlobals());
+
+	it('open what the other sealed', async () => {
+		const web = webCryptoEngine(globalThis.crypto.subtle);
+		const noble = await nobleEngine();
+		const key = newGroupKey();
+		for (const text of ['Casey', 'Could lose the apartment 🏠', '']) {
+			expect(await noble.open(key, 'g1', await web.seal(key, 'g1', text))).toBe(text);
+			expect(await web.open(key, 'g1', await noble.seal(key, 'g1', text))).toBe(text);
+		}
 	});
 
-	it('base64url has no padding and refuses what is not canonical', () => {
+	it('a page with WebCrypto uses it; one without (plain http on a LAN address) loads the library', async () => {
+		expect((await chooseEngine(globalThis.crypto.subtle)).name).toBe('webcrypto');
+		expect((await chooseEngine(undefined)).name).toBe('noble');
+		// as in an insecure context: getRandomValues is there, subtle is not
+		const getRandomValues = globalThis.crypto.getRandomValues.bind(globalThis.crypto);
+		vi.stubGlobal('crypto', { getRandomValues });
+		vi.resetModules();
+		const { pageEngine } = await import('../../src/lib/crypto/text-engines.ts');
+		expect((await pageEngine()).name).toBe('noble');
+		expect(newGroupKey()).toHaveLength(32);
+	});
+});
+
+describe('base64url', () => {
+	it('has no padding and refuses what is not canonical', () => {
 		expect(toBase64url(new Uint8Array([251, 255]))).toBe('-_8');
 		expect(fromBase64url('-_8')).toEqual(new Uint8Array([251, 255]));
 		expect(() => fromBase64url('-_9')).toThrow();

@@ -5,7 +5,7 @@
  * key will be wrapped for.
  */
 import { fromBase64url, toBase64url } from '../crypto/base64url.ts';
-import { GROUP_KEY_BYTES } from '../crypto/text-cipher.ts';
+import { GROUP_KEY_BYTES } from '../crypto/text-format.ts';
 import type { KeyPair } from '../crypto/key-wrap.ts';
 
 const keyName = (groupId: string) => `roomcast:${groupId}:k`;

@@ -3,22 +3,20 @@
  * and sends commands through an outbox. A command stays pending until acknowledged and is sent again
  * with the same id after a reconnect (the server answers a repeated id with its first result).
  */
-import { io, type Socket } from 'socket.io-client';
-import {
-	ERROR_CODE,
-	RETRYABLE,
-	type ClientToServerEvents,
-	type Command,
-	type CommandAck,
-	type CommandInput,
-	type ProtocolError,
-	type RoomState,
-	type ServerToClientEvents
+import type {
+	Command,
+	CommandAck,
+	CommandInput,
+	ProtocolError,
+	RoomState,
+	ServerToClientEvents
 } from '../protocol/protocol.ts';
+import { ERROR_CODE, RETRYABLE } from '../protocol/errors.ts';
 import { READABILITY, RoomCipher, type Readability } from '../crypto/room-cipher.ts';
 import type { Joining } from './group-key.ts';
 import { passKeys, wrapFor } from './key-courier.ts';
 import { loadOutbox, saveOutbox, sessionStore, type OutboxStorage } from './outbox-storage.ts';
+import { Socket, socketUrl } from './socket.ts';
 
 export const LINK = {
 	connecting: 'connecting',
@@ -38,8 +36,10 @@ export interface PendingCommand {
 }
 
 interface OutboxEntry extends PendingCommand {
-	/** What goes over the wire: the command with its texts sealed. */
-	wire: Command;
+	/** What goes over the wire: the command with its texts sealed; null until sealed. */
+	wire: Command | null;
+	/** Being sealed now. */
+	sealing: boolean;
 	/** Emitted and not answered yet. */
 	inFlight: boolean;
 	settle: (ack: CommandAck) => void;
@@ -79,7 +79,9 @@ export class RoomConnection {
 	refusal = $state.raw<ProtocolError | null>(null);
 	/**
 	 * How many snapshots arrived, counting ones ignored as not newer. A snapshot of an unchanged room
-	 * after a reconnect leaves `room` as it was; this lets a page see that the server answered.
+	 * after a reconnect leaves `room` as it was; this lets a page see that the server answered. Counted
+	 * once the snapshot is dealt with (opened and shown, or ignored), so that `room` is never older
+	 * than the count says: the projector shows the room again on a new count [R28].
 	 */
 	snapshotsReceived = $state(0);
 	/** Whether the texts of the group open with this device's key (see RoomCipher). */
@@ -87,12 +89,20 @@ export class RoomConnection {
 	/** The server could not save the last command (its store is away): it is kept and sent again. */
 	savingPaused = $state(false);
 
-	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+	#socket: Socket<ServerToClientEvents>;
 	#groupId: string;
 	#cipher: RoomCipher;
 	#options: ConnectionOptions;
 	/** The newest snapshot as it arrived (sealed); `room` is it opened. */
 	#raw: RoomState | null = null;
+	/** `#raw` could not be opened (the cipher library did not load): the next snapshot tries again. */
+	#rawFailed = false;
+	/** Snapshots are opened asynchronously, numbered in the order they arrived... */
+	#opening = 0;
+	/** Settles when the last snapshot that arrived has been opened (or failed to). */
+	#lastShow: Promise<void> = Promise.resolve();
+	/** ...and the one on screen is never replaced by one that arrived before it. */
+	#onScreen = 0;
 	#delivered = new Set<string>();
 	#outbox = new Map<string, OutboxEntry>();
 	#retryDelayMs: number;
@@ -104,14 +114,12 @@ export class RoomConnection {
 		this.#options = options;
 		this.#cipher = new RoomCipher(groupId, options.groupKey ?? null);
 		this.#restoreOutbox();
-		const socketOptions = {
+		this.#socket = new Socket<ServerToClientEvents>(socketUrl(options.url), {
 			auth: { groupId, key },
-			transports: ['websocket'],
 			reconnectionDelay: RECONNECT_DELAY_MS,
 			reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
 			randomizationFactor: 0.5
-		};
-		this.#socket = options.url ? io(options.url, socketOptions) : io(socketOptions);
+		});
 		this.#socket.on('connect', () => {
 			this.status = LINK.online;
 			this.refusal = null;
@@ -122,13 +130,14 @@ export class RoomConnection {
 			this.status = LINK.revoked;
 			this.room = null; // nothing of the group stays on a removed device's screen
 			this.#raw = null;
+			this.#onScreen = this.#opening; // nor does a snapshot still being opened
 			this.#socket.close();
 		});
 		this.#socket.on('disconnect', () => {
 			if (this.status !== LINK.refused && this.status !== LINK.revoked) this.status = LINK.offline;
 		});
 		this.#socket.on('connect_error', (error) => {
-			const data = (error as Error & { data?: ProtocolError }).data;
+			const data = error.data as ProtocolError | undefined;
 			if (this.#socket.active) {
 				this.status = LINK.offline; // a network failure: Socket.IO retries by itself
 			} else if (data?.code === ERROR_CODE.forbidden) {
@@ -142,14 +151,17 @@ export class RoomConnection {
 		this.#socket.on('state', (snapshot) => this.#receive(snapshot));
 	}
 
-	/** Sends a command; resolves with the server's answer (after any retries). */
+	/**
+	 * Sends a command; resolves with the server's answer (after any retries). It takes its place in
+	 * the outbox at once, so commands go in the order they were made even though sealing is async.
+	 */
 	send(input: CommandInput): Promise<CommandAck> {
 		const command = { ...input, id: newCommandId() } as Command;
 		return new Promise((resolve) => {
-			const entry: OutboxEntry = { command, wire: this.#cipher.seal(command), attempts: 0, inFlight: false, settle: resolve };
+			const entry: OutboxEntry = { command, wire: null, sealing: false, attempts: 0, inFlight: false, settle: resolve };
 			this.#outbox.set(command.id, entry);
 			this.#publishPending();
-			this.#pump();
+			this.#seal(entry);
 		});
 	}
 
@@ -171,7 +183,7 @@ export class RoomConnection {
 	setGroupKey(key: Uint8Array): void {
 		this.#options = { ...this.#options, groupKey: key, joining: null };
 		this.#cipher = new RoomCipher(this.#groupId, key);
-		if (this.#raw) this.#show(this.#raw);
+		if (this.#raw) this.#show(this.#raw, false);
 	}
 
 	close(): void {
@@ -180,11 +192,14 @@ export class RoomConnection {
 	}
 
 	#receive(snapshot: RoomState) {
-		this.snapshotsReceived += 1;
 		// [R23] ignore anything older than what this page already shows
-		if (this.#raw && this.#raw.groupId === snapshot.groupId && snapshot.version <= this.#raw.version) return;
+		if (this.#raw && this.#raw.groupId === snapshot.groupId && snapshot.version <= this.#raw.version) {
+			if (this.#rawFailed) this.#show(this.#raw, false);
+			void this.#lastShow.then(() => void (this.snapshotsReceived += 1));
+			return;
+		}
 		this.#raw = snapshot;
-		this.#show(snapshot);
+		this.#show(snapshot, true);
 		const { groupKey, joining, onGroupKey } = this.#options;
 		void passKeys(snapshot, {
 			groupId: this.#groupId,
@@ -199,14 +214,47 @@ export class RoomConnection {
 		});
 	}
 
-	#show(snapshot: RoomState) {
-		try {
-			const { state: opened, readability } = this.#cipher.open(snapshot);
-			this.readability = readability;
-			this.room = opened;
-		} catch {
-			// a snapshot of a shape this page does not know (a newer server): keep the last good one
-		}
+	/**
+	 * Opens a snapshot and shows it, unless one that arrived after it is on screen by then [R23].
+	 * `arrived`: a snapshot just received (counted), not one shown again.
+	 */
+	#show(snapshot: RoomState, arrived: boolean) {
+		const count = () => void (arrived && (this.snapshotsReceived += 1));
+		const number = ++this.#opening;
+		this.#rawFailed = false;
+		this.#lastShow = this.#cipher.open(snapshot).then(
+			({ state: opened, readability }) => {
+				count();
+				if (number <= this.#onScreen) return;
+				this.#onScreen = number;
+				this.readability = readability;
+				this.room = opened;
+			},
+			() => {
+				// a snapshot of a shape this page does not know (a newer server), or the cipher library
+				// did not load (offline): keep the last good one
+				count();
+				if (snapshot === this.#raw) this.#rawFailed = true;
+			}
+		);
+	}
+
+	/** Seals a command's texts; the outbox sends it when it is sealed and at the head. */
+	#seal(entry: OutboxEntry) {
+		entry.sealing = true;
+		this.#cipher.seal(entry.command).then(
+			(wire) => {
+				entry.sealing = false;
+				entry.wire = wire;
+				if (this.#outbox.get(entry.command.id) !== entry) return;
+				this.#saveOutbox();
+				this.#pump();
+			},
+			() => {
+				entry.sealing = false; // the cipher library did not load (offline): try again shortly
+				this.#scheduleRetry();
+			}
+		);
 	}
 
 	/**
@@ -217,11 +265,15 @@ export class RoomConnection {
 		if (!this.#socket.connected || this.#retryTimer) return;
 		const head = this.#outbox.values().next().value;
 		if (!head || head.inFlight) return;
+		if (!head.wire) {
+			if (!head.sealing) this.#seal(head);
+			return; // sent once sealed
+		}
 		head.inFlight = true;
 		head.attempts += 1;
-		this.#socket.timeout(ACK_TIMEOUT_MS).emit('command', head.wire, (error: Error | null, ack: CommandAck) => {
+		this.#socket.emitWithAck(ACK_TIMEOUT_MS, 'command', head.wire, (error, ack) => {
 			if (error) return this.#settle(head.command.id, { ok: false, error: { code: ERROR_CODE.internal, message: 'No answer from the server yet.' } });
-			this.#settle(head.command.id, ack);
+			this.#settle(head.command.id, ack as CommandAck);
 		});
 	}
 
@@ -256,12 +308,14 @@ export class RoomConnection {
 	}
 
 	#saveOutbox() {
-		saveOutbox(this.#storage(), this.#options.outboxKey, [...this.#outbox.values()].map((e) => e.wire));
+		// a command still being sealed is kept once it is: its texts never reach storage in the clear
+		const wires = [...this.#outbox.values()].flatMap((e) => (e.wire ? [e.wire] : []));
+		saveOutbox(this.#storage(), this.#options.outboxKey, wires);
 	}
 
 	#restoreOutbox() {
 		for (const wire of loadOutbox(this.#storage(), this.#options.outboxKey))
-			this.#outbox.set(wire.id, { command: wire, wire, attempts: 0, inFlight: false, settle: () => {} });
+			this.#outbox.set(wire.id, { command: wire, wire, sealing: false, attempts: 0, inFlight: false, settle: () => {} });
 		this.pending = [...this.#outbox.values()].map(({ command, attempts }) => ({ command, attempts }));
 	}
 

@@ -13,7 +13,7 @@ export function toBase64url(bytes: Uint8Array): string {
 }
 
 /** Throws on anything that is not canonical unpadded base64url. */
-export function fromBase64url(text: string): Uint8Array {
+export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
 	if (text.length % 4 === 1) throw new Error('not base64url');
 	const out = new Uint8Array(Math.floor((text.length * 6) / 8));
 	let bits = 0;

@@ -2,10 +2,12 @@
  * The crypto boundary of a page: commands are sealed as they leave, snapshots opened as they
  * arrive, so components only ever see plain text. A value that does not open is never shown: it
  * becomes '' and is counted, and a page whose values do not open at all says it cannot read the group.
+ * Sealing and opening are asynchronous (WebCrypto, see text-engines.ts).
  */
 import { mapCommandText, mapStateText } from '../protocol/sealed.ts';
 import type { Command, RoomState } from '../protocol/protocol.ts';
-import { isSealed, openText, sealText } from './text-cipher.ts';
+import { pageEngine, type TextEngine } from './text-engines.ts';
+import { isSealed } from './text-format.ts';
 
 export const READABILITY = {
 	/** Every sealed value opened (or there were none). */
@@ -22,31 +24,56 @@ export type Readability = (typeof READABILITY)[keyof typeof READABILITY];
 const CACHE_MAX = 2000;
 
 export class RoomCipher {
-	/** Opened values by their sealed form: a snapshot repeats most of the last one's. */
+	/** Opened values by their sealed form (null: did not open): a snapshot repeats most of the last one's. */
 	#opened = new Map<string, string | null>();
+	#engine: Promise<TextEngine> | null;
 
+	/** `engine` defaults to the page's (WebCrypto, or the library where it is missing). */
 	constructor(
 		readonly groupId: string,
-		private readonly key: Uint8Array | null
-	) {}
+		private readonly key: Uint8Array | null,
+		engine?: Promise<TextEngine>
+	) {
+		this.#engine = engine ?? null;
+	}
 
 	get hasKey(): boolean {
 		return this.key !== null;
 	}
 
-	seal(command: Command): Command {
-		const key = this.key;
-		if (!key) return command;
-		return mapCommandText(command, (text) => sealText(key, this.groupId, text));
+	#getEngine(): Promise<TextEngine> {
+		if (!this.#engine) {
+			const loading = pageEngine();
+			this.#engine = loading;
+			loading.catch(() => {
+				if (this.#engine === loading) this.#engine = null; // the library did not load (offline): try again next time
+			});
+		}
+		return this.#engine;
 	}
 
-	open(state: RoomState): { state: RoomState; readability: Readability } {
+	/** The command with its texts sealed (as it is without a key). */
+	async seal(command: Command): Promise<Command> {
+		const key = this.key;
+		if (!key) return command;
+		const texts: string[] = [];
+		mapCommandText(command, (text) => (texts.push(text), text));
+		if (texts.length === 0) return command;
+		const engine = await this.#getEngine();
+		const sealed = await Promise.all(texts.map((text) => engine.seal(key, this.groupId, text)));
+		let at = 0;
+		return mapCommandText(command, () => sealed[at++]);
+	}
+
+	/** The state with every sealed value opened, or '' where it does not open. Rejects for a state of a shape it does not know. */
+	async open(state: RoomState): Promise<{ state: RoomState; readability: Readability }> {
+		const fresh = await this.#openNew(state);
 		let sealed = 0;
 		let failed = 0;
 		const opened = mapStateText(state, (value) => {
 			if (!isSealed(value)) return value; // plain text (a client without encryption)
 			sealed += 1;
-			const text = this.#openOne(value);
+			const text = fresh.has(value) ? fresh.get(value)! : (this.#opened.get(value) ?? null);
 			if (text === null) failed += 1;
 			return text ?? '';
 		});
@@ -55,19 +82,26 @@ export class RoomCipher {
 		return { state: opened, readability };
 	}
 
-	#openOne(value: string): string | null {
-		const cached = this.#opened.get(value);
-		if (cached !== undefined) return cached;
-		let text: string | null = null;
-		if (this.key) {
-			try {
-				text = openText(this.key, this.groupId, value);
-			} catch {
-				text = null; // tampered, or another key: rejected, never shown
-			}
-		}
-		if (this.#opened.size >= CACHE_MAX) this.#opened.clear();
-		this.#opened.set(value, text);
-		return text;
+	/** Opens, all at once, the sealed values of `state` not opened before, and caches them. */
+	async #openNew(state: RoomState): Promise<Map<string, string | null>> {
+		const fresh = new Map<string, string | null>();
+		mapStateText(state, (value) => {
+			if (isSealed(value) && !this.#opened.has(value)) fresh.set(value, null);
+			return value;
+		});
+		const key = this.key;
+		if (fresh.size === 0 || !key) return fresh;
+		const engine = await this.#getEngine();
+		await Promise.all(
+			[...fresh.keys()].map((value) =>
+				engine.open(key, this.groupId, value).then(
+					(text) => void fresh.set(value, text),
+					() => {} // tampered, or another key: rejected, never shown
+				)
+			)
+		);
+		if (this.#opened.size + fresh.size > CACHE_MAX) this.#opened.clear();
+		for (const [value, text] of fresh) this.#opened.set(value, text);
+		return fresh;
 	}
 }

@@ -3,7 +3,8 @@
  * above the other); a remote or desk follows the choice made on that device, kept in its storage.
  * `t` reads the current dictionary on every access, so whatever renders it follows a change at once.
  */
-import { LANGUAGE, type Language } from '../protocol/protocol.ts';
+import type { Language } from '../protocol/protocol.ts';
+import { LANGUAGE } from '../protocol/state.ts';
 import { en, type Messages } from './en.ts';
 
 export type PageLanguage = 'en' | 'es';

@@ -1,4 +1,5 @@
-import { COLUMN, type Column } from '../../protocol/protocol.ts';
+import type { Column } from '../../protocol/protocol.ts';
+import { COLUMN } from '../../protocol/state.ts';
 
 /** Which board column the desk's item field adds to; shared by the field, its buttons and the columns. */
 export class ColumnSelection {

@@ -1,7 +1,7 @@
 import type { CreateGroupResponse, ProtocolError } from '../../protocol/protocol.ts';
 import { RoomConnection } from '../../client/room-connection.svelte.ts';
 import { withGroupKey } from '../../client/group-key.ts';
-import { newGroupKey } from '../../crypto/text-cipher.ts';
+import { newGroupKey } from '../../crypto/text-format.ts';
 import { t } from '../../i18n/index.ts';
 
 export type CreateGroupResult = { ok: true; group: CreateGroupResponse } | { ok: false; message: string };
