@@ -7,11 +7,11 @@
  *   without being parsed. The latency sweeps use it: with socket.io-client the load generator spent
  *   as much CPU as the server it measured (30 % of its core at 1000 groups × 4, the core it shares
  *   with Redis), so past ~2000 groups it, not the server, set the figures. Same for the app and B1.
- * - `ioSocket`: socket.io-client with the pages' reconnect settings, for the reconnect storm, where
- *   the client's own backoff is what is measured.
+ * - `pageSocket`: the pages' own client (src/lib/client/socket.ts) with their reconnect settings, for
+ *   the reconnect storm, where the client's own backoff is what is measured.
  */
-import { io } from 'socket.io-client';
 import WebSocket from 'ws';
+import { PAGE_BACKOFF, Socket, socketUrl } from '../../src/lib/client/socket.ts';
 
 export interface BenchSocket {
 	/** Resolves with the first snapshot; rejects on a refusal or after `timeoutMs`. */
@@ -20,7 +20,7 @@ export interface BenchSocket {
 	/** Every snapshot: its version, and the speaker's sequence number (null: no bench speaker). */
 	onState(listener: (version: number, speakerSeq: number | null) => void): void;
 	command(command: object, ack: (ok: boolean, version: number) => void): void;
-	/** socket.io-client only: each attempt to reconnect. */
+	/** The pages' client only: each attempt to (re)connect. */
 	onReconnectAttempt?(listener: () => void): void;
 	close(): void;
 }
@@ -31,8 +31,6 @@ export interface SocketOptions {
 	timeoutMs: number;
 }
 
-/** The page's own reconnect settings (src/lib/client/room-connection.svelte.ts). */
-export const CLIENT_BACKOFF = { reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 };
 
 const VERSION = /"version":(\d+)/;
 const BENCH_SPEAKER = /"speaker":\{"name":"s(\d+)"/;
@@ -102,12 +100,29 @@ export function wireSocket(opts: SocketOptions): BenchSocket {
 	};
 }
 
-export function ioSocket(opts: SocketOptions & { reconnect: boolean }): BenchSocket {
-	const socket = io(opts.url, { transports: ['websocket'], forceNew: true, reconnection: opts.reconnect, ...CLIENT_BACKOFF, auth: opts.auth });
+interface Snapshot {
+	version: number;
+	session?: { speaker?: { name: string } | null } | null;
+}
+
+export function pageSocket(opts: SocketOptions): BenchSocket {
+	const attempts: Array<() => void> = [];
+	// every attempt opens a WebSocket: counting them needs nothing from the client's insides
+	class CountedWebSocket extends WebSocket {
+		constructor(url: string) {
+			super(url, { perMessageDeflate: false });
+			for (const listener of attempts) listener();
+		}
+	}
+	const socket = new Socket<{ state: (s: Snapshot) => void; revoked: () => void }>(socketUrl(opts.url), {
+		auth: opts.auth,
+		...PAGE_BACKOFF,
+		WebSocket: CountedWebSocket as unknown as typeof globalThis.WebSocket
+	});
 	const ready = new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('no first snapshot')), opts.timeoutMs);
-		socket.once('state', () => (clearTimeout(timer), resolve()));
-		if (!opts.reconnect) socket.once('connect_error', (e) => (clearTimeout(timer), reject(e)));
+		let first = true;
+		socket.on('state', () => first && ((first = false), clearTimeout(timer), resolve()));
 	});
 	return {
 		ready,
@@ -115,12 +130,16 @@ export function ioSocket(opts: SocketOptions & { reconnect: boolean }): BenchSoc
 			return socket.connected;
 		},
 		onState: (listener) =>
-			void socket.on('state', (s: { version: number; session?: { speaker?: { name: string } | null } | null }) => {
+			void socket.on('state', (s) => {
 				const name = s.session?.speaker?.name;
 				listener(s.version, name?.startsWith('s') ? Number(name.slice(1)) : null);
 			}),
-		command: (command, ack) => void socket.emit('command', command, (a: { ok: boolean; version?: number }) => ack(a.ok, a.version ?? 0)),
-		onReconnectAttempt: (listener) => void socket.io.on('reconnect_attempt', listener),
-		close: () => void socket.close()
+		command: (command, ack) =>
+			socket.emitWithAck(10_000, 'command', command, (error, answer) => {
+				const a = answer as { ok: boolean; version?: number } | undefined;
+				ack(!error && !!a?.ok, a?.version ?? 0);
+			}),
+		onReconnectAttempt: (listener) => void attempts.push(listener),
+		close: () => socket.close()
 	};
 }

@@ -2,15 +2,14 @@
  * The load generator: many real sockets in this one process, 4 per group (remote, desk and two
  * displays). The remote sends `speaker.set` with a sequence number as the name; each display's
  * `state` carries it back, so latency is timed on this process's one clock. Bare Socket.IO frames
- * by default; socket.io-client where reconnecting as the pages do is what is measured (bench-socket.ts).
+ * by default; the pages' own client where reconnecting as they do is what is measured (bench-socket.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { createHistogram, type RecordableHistogram } from 'node:perf_hooks';
-import { ioSocket, wireSocket, type BenchSocket } from './bench-socket.ts';
+import { pageSocket, wireSocket, type BenchSocket } from './bench-socket.ts';
 import { delayMs, eventLoopMonitor } from './eld.ts';
 import type { BenchGroup } from './seed.ts';
 
-export { CLIENT_BACKOFF } from './bench-socket.ts';
 const CONNECT_BATCH = 100;
 const CONNECT_TIMEOUT_MS = 20_000;
 const DISPLAYS_PER_GROUP = 2;
@@ -80,7 +79,7 @@ export class Fleet {
 
 	#socket(url: string, group: BenchGroup, key: string, role: string): { socket: BenchSocket; ready: Promise<void> } {
 		const opts = { url, auth: { groupId: group.groupId, key, role }, timeoutMs: CONNECT_TIMEOUT_MS };
-		const socket = this.#reconnect ? ioSocket({ ...opts, reconnect: true }) : wireSocket(opts);
+		const socket = this.#reconnect ? pageSocket(opts) : wireSocket(opts);
 		return { socket, ready: socket.ready };
 	}
 

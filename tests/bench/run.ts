@@ -100,7 +100,7 @@ try {
 	}
 
 	say('end-to-end encryption: cost per command on the remote and on the display');
-	const encryption = encryptionCost(quick ? 2000 : 20_000);
+	const encryption = await encryptionCost(quick ? 2000 : 20_000);
 
 	const fresh = buildIsFresh();
 	const pages = fresh ? measurePages() : null;

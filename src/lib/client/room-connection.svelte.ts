@@ -16,7 +16,7 @@ import { READABILITY, RoomCipher, type Readability } from '../crypto/room-cipher
 import type { Joining } from './group-key.ts';
 import { passKeys, wrapFor } from './key-courier.ts';
 import { loadOutbox, saveOutbox, sessionStore, type OutboxStorage } from './outbox-storage.ts';
-import { Socket, socketUrl } from './socket.ts';
+import { PAGE_BACKOFF, Socket, socketUrl } from './socket.ts';
 
 export const LINK = {
 	connecting: 'connecting',
@@ -66,8 +66,6 @@ export interface ConnectionOptions {
 
 /** An ack that has not come after this long is taken as lost: the command goes again, same id. */
 const ACK_TIMEOUT_MS = 10_000;
-const RECONNECT_DELAY_MS = 500;
-const RECONNECT_DELAY_MAX_MS = 5000;
 
 export class RoomConnection {
 	status = $state<LinkStatus>(LINK.connecting);
@@ -116,9 +114,7 @@ export class RoomConnection {
 		this.#restoreOutbox();
 		this.#socket = new Socket<ServerToClientEvents>(socketUrl(options.url), {
 			auth: { groupId, key },
-			reconnectionDelay: RECONNECT_DELAY_MS,
-			reconnectionDelayMax: RECONNECT_DELAY_MAX_MS,
-			randomizationFactor: 0.5
+			...PAGE_BACKOFF
 		});
 		this.#socket.on('connect', () => {
 			this.status = LINK.online;
@@ -145,7 +141,7 @@ export class RoomConnection {
 				this.refusal = data;
 			} else {
 				this.status = LINK.offline; // refused for now (store unavailable): try again shortly
-				setTimeout(() => this.#socket.connect(), RECONNECT_DELAY_MS + Math.random() * RECONNECT_DELAY_MS);
+				setTimeout(() => this.#socket.connect(), PAGE_BACKOFF.reconnectionDelay * (1 + Math.random()));
 			}
 		});
 		this.#socket.on('state', (snapshot) => this.#receive(snapshot));

@@ -24,6 +24,9 @@ const CONNECT_TIMEOUT_MS = 20_000;
 
 export type ConnectError = Error & { data?: unknown };
 
+/** How the pages reconnect: 0.5 s doubling up to 5 s, each delay ±50 % at random (the bench's storm uses it too). */
+export const PAGE_BACKOFF = { reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 } as const;
+
 type Handler = (...args: any[]) => void;
 type EventsMap<T> = { [K in keyof T]: Handler };
 interface Reserved {
