@@ -8,6 +8,7 @@
  *   env: REDIS_URL, REDIS_PREFIX (app); B1_BYTES_FACILITATOR, B1_BYTES_DISPLAY (b1)
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 import { createApplication } from '../../server/app.ts';
 import { openBackend } from '../../server/backend.ts';
@@ -25,6 +26,16 @@ const port = Number(portArg);
 const http = createServer();
 const eld = eventLoopMonitor();
 let since = { cpu: process.cpuUsage(), wallMs: performance.now() };
+/** Garbage-collection pauses since the last reset: young generation (scavenges) and the rest. */
+let gc = { minorMs: 0, majorMs: 0, maxPauseMs: 0 };
+new PerformanceObserver((list) => {
+	for (const entry of list.getEntries()) {
+		const minor = (entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MINOR;
+		if (minor) gc.minorMs += entry.duration;
+		else gc.majorMs += entry.duration;
+		gc.maxPauseMs = Math.max(gc.maxPauseMs, entry.duration);
+	}
+}).observe({ entryTypes: ['gc'] });
 
 function stats(req: IncomingMessage, res: ServerResponse): boolean {
 	if (!req.url?.startsWith('/bench/stats')) return false;
@@ -36,10 +47,14 @@ function stats(req: IncomingMessage, res: ServerResponse): boolean {
 		eldP99Ms: delayMs(eld, 99),
 		eldMaxMs: delayMs(eld),
 		rssMb: memory.rss / 2 ** 20,
-		heapUsedMb: memory.heapUsed / 2 ** 20
+		heapUsedMb: memory.heapUsed / 2 ** 20,
+		gcPercent: ((gc.minorMs + gc.majorMs) / wallMs) * 100,
+		gcMajorPercent: (gc.majorMs / wallMs) * 100,
+		gcMaxPauseMs: gc.maxPauseMs
 	};
 	if (req.url.includes('reset=1')) {
 		eld.reset();
+		gc = { minorMs: 0, majorMs: 0, maxPauseMs: 0 };
 		since = { cpu: process.cpuUsage(), wallMs: performance.now() };
 	}
 	res.setHeader('content-type', 'application/json');

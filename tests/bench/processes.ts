@@ -30,6 +30,10 @@ export interface ServerStats {
 	eldMaxMs: number;
 	rssMb: number;
 	heapUsedMb: number;
+	/** Share of the wall time spent in garbage-collection pauses, all and major only; the longest pause. */
+	gcPercent: number;
+	gcMajorPercent: number;
+	gcMaxPauseMs: number;
 }
 
 export interface BenchServer {

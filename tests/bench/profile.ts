@@ -27,6 +27,7 @@ pin(redisServer.pid, LOAD_CORE);
 const prefix = `rc-prof-${randomBytes(4).toString('hex')}`;
 const redis = await connectRedis(redisServer.url, createLogger(() => {}), 'p');
 try {
+	await redis.configSet('latency-monitor-threshold', '5');
 	const groups = await seedGroups(createRedisStore(redis, { prefix }), groupsN);
 	const server = await startServer({ kind, port: 4711, env: { REDIS_URL: redisServer.url, REDIS_PREFIX: prefix, B1_BYTES_FACILITATOR: '1435', B1_BYTES_DISPLAY: '1146' }, logFile: `${OUT}/server.log`, nodeArgs: prof ? ['--cpu-prof', `--cpu-prof-dir=${OUT}`] : [] });
 	const fleet = new Fleet();
@@ -36,7 +37,8 @@ try {
 	await server.stats(true);
 	const r = await fleet.drive({ groups: groupsN, durationMs: 8000, warmupMs: 1000, burst, drainMs: 1000 });
 	const s = await server.stats(true);
-	console.log(kind, groupsN, burst ? 'burst' : 'steady', `p50 ${r.p50Ms.toFixed(2)} p90 ${r.p90Ms.toFixed(2)} p99 ${r.p99Ms.toFixed(2)} loss ${r.lossPercent} ack50 ${r.ackP50Ms.toFixed(2)} cpu ${s.cpuPercent.toFixed(1)} eld99 ${s.eldP99Ms.toFixed(1)} lg ${r.loadgenEldP99Ms.toFixed(1)} lg cpu ${r.loadgenCpuPercent.toFixed(0)}`);
+	console.log(kind, groupsN, burst ? 'burst' : 'steady', `p50 ${r.p50Ms.toFixed(2)} p90 ${r.p90Ms.toFixed(2)} p99 ${r.p99Ms.toFixed(2)} loss ${r.lossPercent} ack50 ${r.ackP50Ms.toFixed(2)} cpu ${s.cpuPercent.toFixed(1)} eld99 ${s.eldP99Ms.toFixed(1)} lg ${r.loadgenEldP99Ms.toFixed(1)} lg cpu ${r.loadgenCpuPercent.toFixed(0)} gc ${s.gcPercent.toFixed(1)}% (major ${s.gcMajorPercent.toFixed(1)}%) max pause ${s.gcMaxPauseMs.toFixed(1)} ms`);
+	console.log('redis latency events over 5 ms:', JSON.stringify(await redis.sendCommand(['LATENCY', 'LATEST'])));
 	if (tracer) await new Promise<void>((r) => (tracer.once('exit', () => r()), tracer.kill('SIGINT')));
 	fleet.close();
 	await server.kill();

@@ -30,13 +30,13 @@ const check = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 function latencyRows(app: StepResult | undefined, b1: StepResult | undefined, mode: 'steady' | 'burst'): string[] {
 	const row = (who: string, r: StepResult | undefined, base: StepResult | undefined) => {
-		if (!r) return `| – | ${who} | not run ||||||||||`;
+		if (!r) return `| – | ${who} | not run |||||||||||`;
 		const a = r[mode];
 		const b = base?.[mode];
 		const rel = (v: number, k: keyof typeof a) => f(v) + (b ? x(v, b[k] as number) : '');
 		const s = a.server;
 		const bs = b?.server;
-		return `| ${r.groups} × 4 ${mode} | ${who} | ${rel(a.p50Ms, 'p50Ms')} | ${rel(a.p90Ms, 'p90Ms')} | ${rel(a.p99Ms, 'p99Ms')} | ${rel(a.maxMs, 'maxMs')} | ${f(a.lossPercent, 2)} | ${f(a.ackP50Ms)} / ${f(a.ackP99Ms)} | ${f(s.cpuPercent, 0)}${bs ? x(s.cpuPercent, bs.cpuPercent) : ''} | ${f(s.eldP99Ms)}${bs ? x(s.eldP99Ms, bs.eldP99Ms) : ''} | ${f(s.rssMb, 0)}${bs ? x(s.rssMb, bs.rssMb) : ''} | ${f(s.heapUsedMb, 0)}${bs ? x(s.heapUsedMb, bs.heapUsedMb) : ''} | ${f(a.loadgenEldP99Ms)} / ${f(a.loadgenCpuPercent ?? NaN, 0)} | ${f(a.machineBusyPercent ?? NaN, 0)} |`;
+		return `| ${r.groups} × 4 ${mode} | ${who} | ${rel(a.p50Ms, 'p50Ms')} | ${rel(a.p90Ms, 'p90Ms')} | ${rel(a.p99Ms, 'p99Ms')} | ${rel(a.maxMs, 'maxMs')} | ${f(a.lossPercent, 2)} | ${f(a.ackP50Ms)} / ${f(a.ackP99Ms)} | ${f(s.cpuPercent, 0)}${bs ? x(s.cpuPercent, bs.cpuPercent) : ''} | ${f(s.eldP99Ms)}${bs ? x(s.eldP99Ms, bs.eldP99Ms) : ''} | ${f(s.rssMb, 0)}${bs ? x(s.rssMb, bs.rssMb) : ''} | ${f(s.heapUsedMb, 0)}${bs ? x(s.heapUsedMb, bs.heapUsedMb) : ''} | ${f(s.gcPercent ?? NaN, 1)} / ${f(s.gcMaxPauseMs ?? NaN)} | ${f(a.loadgenEldP99Ms)} / ${f(a.loadgenCpuPercent ?? NaN, 0)} | ${f(a.machineBusyPercent ?? NaN, 0)} |`;
 	};
 	return [row('B1', b1, undefined), row('app', app, b1)];
 }
@@ -52,9 +52,9 @@ export function renderMarkdown(r: BenchResults): string {
 	out.push(`- **B0**, one Redis round trip from Node: p50 ${f(r.b0.p50Ms, 3)} ms, p99 ${f(r.b0.p99Ms, 3)} ms; \`redis-benchmark -c 1\` SET: ${r.b0.redisBenchmarkMs === null ? 'not installed' : f(r.b0.redisBenchmarkMs, 3) + ' ms'}.`);
 	out.push(`- **B1**, a bare Socket.IO relay (\`io.to(room).emit\`) of a same-sized payload (${r.payloadBytes.facilitator} B to facilitators, ${r.payloadBytes.display} B to displays), same load generator.`, '');
 	out.push('## Tap to projector: remote `emit` → `state` at each display', '');
-	out.push('1 command per second per group; steady = spread over the second, burst = every group at the same instant. ms; (×) = ratio to B1 at the same step. Loss = deliveries that had not reached a display by the end of the drain (2 s after the run). Ack = the remote\'s own round trip (local feedback). Event loop = the server\'s delay past its monitor\'s 10 ms tick; load gen = the load generator\'s loop delay and CPU (it shares its core with Redis; when high, the client side is the bottleneck); machine busy = both cores, every process (the neighbours\' too).', '');
-	out.push('| groups × clients | server | p50 | p90 | p99 | max | loss % | ack p50 / p99 | CPU % | event loop p99 | RSS MB | heap MB | load gen loop p99 / CPU % | machine busy % |');
-	out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+	out.push('1 command per second per group; steady = spread over the second, burst = every group at the same instant. ms; (×) = ratio to B1 at the same step. Loss = deliveries that had not reached a display by the end of the drain (2 s after the run). Ack = the remote\'s own round trip (local feedback). Event loop = the server\'s delay past its monitor\'s 10 ms tick; GC = the server\'s share of time in garbage-collection pauses, and the longest; load gen = the load generator\'s loop delay and CPU (it shares its core with Redis; when high, the client side is the bottleneck); machine busy = both cores, every process (the neighbours\' too).', '');
+	out.push('| groups × clients | server | p50 | p90 | p99 | max | loss % | ack p50 / p99 | CPU % | event loop p99 | RSS MB | heap MB | GC % / longest pause ms | load gen loop p99 / CPU % | machine busy % |');
+	out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
 	for (const n of [...new Set([...r.b1.steps, ...r.app.steps].map((s) => s.groups))].sort((a, b) => a - b))
 		for (const mode of ['steady', 'burst'] as const) out.push(...latencyRows(at(r.app, n), at(r.b1, n), mode));
 	out.push('', '## Groups per process', '');
