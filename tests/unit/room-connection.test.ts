@@ -24,7 +24,8 @@ const fake = vi.hoisted(() => ({
 	delay: (() => 0) as (input: string) => number
 }));
 
-vi.mock('../../src/lib/client/socket.ts', () => ({
+vi.mock('../../src/lib/client/socket.ts', async (original) => ({
+	...(await original<typeof import('../../src/lib/client/socket.ts')>()),
 	socketUrl: () => 'ws://test/socket.io/',
 	Socket: class {
 		get connected() {
