@@ -11,6 +11,7 @@
  * A write sends only what changed: most commands touch the session, so the group's doc stays put and
  * the command's id is pushed onto the list (issue 7: bytes to Redis per command).
  */
+import { createHash } from 'node:crypto';
 import type { Session } from '../../src/lib/protocol/protocol.ts';
 import type { RedisConnection } from '../redis.ts';
 import {
@@ -54,6 +55,9 @@ if #ARGV > 9 then
 end
 if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('EXPIRE', KEYS[3], ARGV[6]) end
 return {1}`;
+
+/** Scripts go by their SHA1 (EVALSHA): the script text is not sent, nor hashed by Redis, per command. */
+const COMPARE_AND_SET_SHA = createHash('sha1').update(COMPARE_AND_SET).digest('hex');
 
 const MAX_CONFLICT_RETRIES = 8;
 const CACHE_MAX_GROUPS = 10_000;
@@ -103,6 +107,16 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 		}
 	}
 
+	/** EVALSHA; a Redis that does not know the script yet (new, restarted, flushed) is sent it once. */
+	async function compareAndSet(options: { keys: string[]; arguments: string[] }) {
+		try {
+			return await redis.evalSha(COMPARE_AND_SET_SHA, options);
+		} catch (error) {
+			if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+			return redis.eval(COMPARE_AND_SET, options);
+		}
+	}
+
 	async function fetch(groupId: string): Promise<StoredRoom | null> {
 		const [[ver, doc], session, recent] = (await call(
 			() => redis.multi().hmGet(groupKey(groupId), ['ver', 'doc']).get(sessionKey(groupId)).lRange(recentKey(groupId), 0, -1).exec(),
@@ -148,7 +162,7 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 					const write = changes(room, next);
 					const reply = (await call(
 						() =>
-							redis.eval(COMPARE_AND_SET, {
+							compareAndSet({
 								keys: [groupKey(groupId), sessionKey(groupId), recentKey(groupId)],
 								arguments: [
 									String(room!.state.version),

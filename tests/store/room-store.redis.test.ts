@@ -6,6 +6,7 @@ import { connectRedis, type RedisConnection } from '../../server/redis.ts';
 import { createMemoryLogger } from '../../server/log.ts';
 import { StoreUnavailableError } from '../../server/store/room-store.ts';
 import { startTcpProxy } from '../helpers/tcp-proxy.ts';
+import { startRedisServer } from '../../scripts/redis-for-tests.ts';
 
 let t: TestRedis;
 beforeAll(async () => {
@@ -24,7 +25,7 @@ function countingConnection(redis: RedisConnection) {
 	const proxy = new Proxy(redis, {
 		get(target, prop, receiver) {
 			const value = Reflect.get(target, prop, receiver);
-			if (prop === 'eval' || prop === 'multi') return (...args: unknown[]) => (counter.calls++, (value as (...a: unknown[]) => unknown).apply(target, args));
+			if (prop === 'eval' || prop === 'evalSha' || prop === 'multi') return (...args: unknown[]) => (counter.calls++, (value as (...a: unknown[]) => unknown).apply(target, args));
 			return typeof value === 'function' ? value.bind(target) : value;
 		}
 	});
@@ -130,6 +131,29 @@ describe('redis store', () => {
 		} finally {
 			await hung.close().catch(() => {});
 			await proxy.close();
+		}
+	});
+
+	it('a Redis that does not know the write script yet (new, restarted) is sent it once, then only its hash', async () => {
+		const fresh = await startRedisServer(); // a Redis of its own: no script loaded
+		const redis = await connectRedis(fresh.url, createMemoryLogger(), 'store');
+		try {
+			const { proxy, counter } = countingConnection(redis);
+			const store = createRedisStore(proxy, { prefix: t.prefix });
+			const room = newRoom();
+			const id = room.state.groupId;
+			await store.create(room);
+			await apply(store, id, { type: 'session.start' }); // EVALSHA refused (NOSCRIPT), then EVAL
+			const before = counter.calls;
+			await apply(store, id, { type: 'queue.add', name: 'Kyle' });
+			expect(counter.calls - before).toBe(1);
+			const info = await redis.info('commandstats');
+			expect(info).toMatch(/cmdstat_evalsha:calls=2,/);
+			expect(info).toMatch(/cmdstat_eval:calls=2,/); // the create, and the one fallback
+			expect((await store.load(id))!.state.session!.queue.map((e) => e.name)).toEqual(['Kyle']);
+		} finally {
+			await redis.close();
+			await fresh.stop();
 		}
 	});
 
