@@ -64,7 +64,7 @@ export function renderMarkdown(r: BenchResults): string {
 	out.push('## Redis', '');
 	if (cost) {
 		const calls = Object.entries(cost.callsPerCommand).map(([k, v]) => `${k} ${f(v, 2)}`).join(', ');
-		out.push(`At ${cost.groups} groups, per command (${cost.commands} commands): **${f(cost.storeRoundTripsPerCommand, 2)} store round trip** (EVAL compare-and-set), ${f(cost.publishesPerCommand, 2)} SPUBLISH by the Socket.IO adapter, ${f(cost.usecPerCommand, 1)} µs of Redis time (B0 round trip: ${f(r.b0.p50Ms * 1000, 0)} µs). Calls by name (inside scripts included): ${calls}.`);
+		out.push(`At ${cost.groups} groups, per command (${cost.commands} commands): **${f(cost.storeRoundTripsPerCommand, 2)} store round trip** (the compare-and-set script, EVALSHA), ${f(cost.publishesPerCommand, 2)} SPUBLISH by the Socket.IO adapter, ${f(cost.usecPerCommand, 1)} µs of Redis time (B0 round trip: ${f(r.b0.p50Ms * 1000, 0)} µs). Calls by name (inside scripts included): ${calls}.`);
 	}
 	out.push(`Memory: group keys (hash and recent command ids) ${kb(r.redisMemory.groupBytes)}, session key ${kb(r.redisMemory.sessionBytes)} (\`MEMORY USAGE\`); Redis \`used_memory\` grows by ${kb(r.redisMemory.usedBytesPerGroup)} per group with a running session.`, '');
 	const c = r.cross;
