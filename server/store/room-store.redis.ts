@@ -73,7 +73,7 @@ export interface RedisStoreOptions extends Partial<StoreTtls> {
 	timeoutMs?: number;
 }
 
-export const STORE_TIMEOUT_MS = 5000;
+const STORE_TIMEOUT_MS = 5000;
 
 export function createRedisStore(redis: RedisConnection, options: RedisStoreOptions = {}): RoomStore {
 	const ttl = { ...DEFAULT_TTLS, ...options };
