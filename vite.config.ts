@@ -25,6 +25,7 @@ function roomcastServer(): Plugin {
 			publicUrl: config.publicUrl,
 			allowedOrigins: config.allowedOrigins,
 			trustProxy: config.trustProxy,
+			recordsRetentionDays: config.recordsRetentionDays,
 			destroyUpgrade: false
 		});
 		server.middlewares.use(app.api);

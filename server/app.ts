@@ -12,6 +12,7 @@ import type { Logger } from './log.ts';
 import { clientAddress } from './origins.ts';
 import { attachRealtime, type RoomcastServer } from './realtime.ts';
 import type { RoomStore } from './store/room-store.ts';
+import { RECORDS_RETENTION_DAYS } from '../src/lib/room/room.records.ts';
 
 export interface Components {
 	store: RoomStore;
@@ -28,6 +29,8 @@ export interface Components {
 	/** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
 	trustProxy?: boolean;
 	now?: () => number;
+	/** [R53] How long the records for funders keep a past session's counts (default 396 days). */
+	recordsRetentionDays?: number;
 	destroyUpgrade?: boolean;
 }
 
@@ -58,6 +61,7 @@ export function createApplication(httpServer: HttpServer, components: Components
 		allowedOrigins: [...(components.allowedOrigins ?? []), ...(components.publicUrl ? [new URL(components.publicUrl).origin] : [])],
 		trustProxy,
 		now,
+		recordsRetentionDays: components.recordsRetentionDays ?? RECORDS_RETENTION_DAYS,
 		addressOf: (req) => clientAddress(req, trustProxy)
 	};
 	const { io, broadcast, drain } = attachRealtime(httpServer, deps, components.destroyUpgrade ?? true);

@@ -1,5 +1,6 @@
 /** Everything the server reads from its environment, checked once at start. See README "Configuration". */
 import { DEFAULT_TTLS } from './store/room-store.ts';
+import { RECORDS_RETENTION_DAYS } from '../src/lib/room/room.records.ts';
 
 export interface Config {
 	port: number;
@@ -17,6 +18,8 @@ export interface Config {
 	trustProxy: boolean;
 	/** Also append log lines to this file. */
 	logFile: string | undefined;
+	/** [R53] Days the records for funders keep a past session's counts. */
+	recordsRetentionDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
@@ -34,7 +37,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 			.filter(Boolean)
 			.map((o) => new URL(o).origin),
 		trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
-		logFile: env.LOG_FILE || undefined
+		logFile: env.LOG_FILE || undefined,
+		recordsRetentionDays: integer(env, 'RECORDS_RETENTION_DAYS', RECORDS_RETENTION_DAYS)
 	};
 }
 

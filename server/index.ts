@@ -31,7 +31,8 @@ const roomcast = createApplication(httpServer, {
 	log,
 	publicUrl: config.publicUrl,
 	allowedOrigins: config.allowedOrigins,
-	trustProxy: config.trustProxy
+	trustProxy: config.trustProxy,
+	recordsRetentionDays: config.recordsRetentionDays
 });
 app.use(roomcast.api);
 

@@ -14,6 +14,7 @@ import {
 	type Command,
 	type CommandAck,
 	type ProtocolError,
+	type RecordsReply,
 	type Role,
 	type RoomState,
 	type ServerToClientEvents,
@@ -26,6 +27,7 @@ import { hashCredential, sameHash } from './credentials.ts';
 import { allowed } from './limits.ts';
 import { originAllowed } from './origins.ts';
 import { CODE_REFUSED, deliverPairingKey, grantPairing, issueInvite, markPaired } from './pairing.ts';
+import { listRecords } from './records.ts';
 import { runCommand, type ServerContext } from './rooms.ts';
 import { StoreUnavailableError } from './store/room-store.ts';
 
@@ -97,6 +99,16 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 				})
 				.finally(() => (inFlight -= 1));
 		});
+		socket.on('records', (query: unknown, ack: unknown) => {
+			if (typeof ack !== 'function') return;
+			const reply = ack as (reply: RecordsReply) => void;
+			if (!isPlainObject(query) || Object.keys(query).length > 0)
+				return reply({ ok: false, error: { code: ERROR_CODE.invalidPayload, message: 'The records request takes an empty object: {}.' } });
+			listRecords(deps, socket.data).then(reply, (error) => {
+				log.error('records.failed', { groupId, reason: errorName(error) });
+				reply({ ok: false, error: { code: ERROR_CODE.internal, message: 'Something went wrong on the server. Try again.' } });
+			});
+		});
 		socket.on('disconnect', () => log.info('socket.disconnected', { groupId, deviceId }));
 	});
 
@@ -137,7 +149,7 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 
 	async function execute(socket: RoomcastSocket, command: Command): Promise<CommandAck> {
 		const { groupId, role, deviceId } = socket.data;
-		const ctx: ServerContext = { now: now(), sender: { deviceId, role } };
+		const ctx: ServerContext = { now: now(), sender: { deviceId, role }, recordsRetentionMs: deps.recordsRetentionDays * 24 * 3600 * 1000 };
 		let afterwards: (() => Promise<unknown>) | undefined;
 		let invite;
 		let paired;

@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Session } from '../../src/lib/protocol/protocol.ts';
+import { upgradeState } from '../../src/lib/room/room.upgrade.ts';
 import type { RedisConnection } from '../redis.ts';
 import {
 	DEDUPE_WINDOW,
@@ -249,6 +250,7 @@ function decode(ver: string | null, doc: string | null, session: string | null, 
 	// a doc written before the list existed carries its ids inside: the first write moves them out
 	if (recent.length === 0 && stored.recent?.length) inDocOnly.add(room);
 	room.state.session = session ? (JSON.parse(session) as Session) : null;
+	room.state = upgradeState(room.state);
 	return room;
 }
 

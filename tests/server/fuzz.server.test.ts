@@ -25,6 +25,11 @@ afterAll(async () => {
 const notAString = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.string(), { maxKeys: 2 }));
 const fieldNames = (type: string) => Object.keys(COMMANDS[type as keyof typeof COMMANDS].fields);
 const typesWithFields = COMMAND_TYPES.filter((t) => fieldNames(t).length > 0);
+const requiredNames = (type: string) =>
+	Object.entries(COMMANDS[type as keyof typeof COMMANDS].fields)
+		.filter(([, field]) => !(field as { optional?: boolean }).optional)
+		.map(([name]) => name);
+const typesWithRequired = COMMAND_TYPES.filter((t) => requiredNames(t).length > 0);
 
 /** A payload that is wrong for its command in exactly one way. */
 const malformed = fc.oneof(
@@ -39,9 +44,9 @@ const malformed = fc.oneof(
 		return { id: `m${seed}`, type, ...example, [field]: wrong };
 	}),
 	// a required field missing
-	fc.record({ type: fc.constantFrom(...typesWithFields), seed: fc.nat() }).map(({ type, seed }) => {
+	fc.record({ type: fc.constantFrom(...typesWithRequired), seed: fc.nat() }).map(({ type, seed }) => {
 		const example = { ...(COMMANDS[type].example as Record<string, unknown>) };
-		delete example[fieldNames(type)[seed % fieldNames(type).length]];
+		delete example[requiredNames(type)[seed % requiredNames(type).length]];
 		return { id: `m${seed}`, type, ...example };
 	}),
 	// a field that is not the command's

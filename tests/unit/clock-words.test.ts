@@ -13,7 +13,8 @@ const group: GroupInfo = {
 	agreements: null,
 	language: 'en',
 	topics: [],
-	lastSession: null
+	lastSession: null,
+	records: []
 };
 const sf = (d: number, h: number, mi: number) => zonedInstant(2026, 11, d, h, mi, 'America/Los_Angeles');
 

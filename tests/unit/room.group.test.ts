@@ -67,7 +67,7 @@ describe('group settings and topics for next time', () => {
 		if (!ended.ok) throw new Error('refused');
 		room = ended.state;
 		expect(room.session).toBeNull();
-		expect(room.group.lastSession).toEqual({ startedAt: NOW, endedAt: later, here: 1, peak: 2, arrivals: 2 });
+		expect(room.group.lastSession).toEqual({ id: expect.any(String), startedAt: NOW, endedAt: later, here: 1, peak: 2, arrivals: 2 });
 		expect(JSON.stringify(room)).not.toContain('Casey');
 	});
 });

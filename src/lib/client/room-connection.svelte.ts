@@ -8,6 +8,7 @@ import type {
 	CommandAck,
 	CommandInput,
 	ProtocolError,
+	RecordsReply,
 	RoomState,
 	ServerToClientEvents
 } from '../protocol/protocol.ts';
@@ -159,6 +160,15 @@ export class RoomConnection {
 			this.#publishPending();
 			this.#seal(entry);
 		});
+	}
+
+	/** [R53] The records for funders, asked of the server when wanted (no snapshot carries them). */
+	records(): Promise<RecordsReply> {
+		const notNow = (message: string): RecordsReply => ({ ok: false, error: { code: ERROR_CODE.unavailable, message } });
+		if (!this.#socket.connected) return Promise.resolve(notNow('Not connected to the server right now.'));
+		return new Promise((resolve) =>
+			this.#socket.emitWithAck(ACK_TIMEOUT_MS, 'records', {}, (error, reply) => resolve(error ? notNow('No answer from the server yet.') : (reply as RecordsReply)))
+		);
 	}
 
 	isPending(type: Command['type']): boolean {

@@ -48,8 +48,15 @@ export const BOARD_COMMANDS = {
 		fields: { column, hidden: bool() },
 		example: { column: 'left', hidden: true }
 	},
+	'board.show': {
+		summary:
+			'Put the board on the wall (displays show it as soon as it has a title or an item) or take it off. Ends the question a speaker change asks (R52): `on: true` is "Keep".',
+		fields: { on: bool() },
+		example: { on: true }
+	},
 	'board.clear': {
-		summary: 'Clear the title and every item; headings stay (can be undone for a few seconds).',
+		summary:
+			'Clear the title and every item; headings stay; the empty board is back on the wall, ready for the next one (can be undone for a few seconds).',
 		fields: {},
 		example: {}
 	}

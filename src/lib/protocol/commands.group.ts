@@ -36,5 +36,11 @@ export const GROUP_COMMANDS = {
 		fields: { text: text(sealedLength(LIMITS.TOPIC_MAX_CHARS)) },
 		example: { text: 'Safer injecting' }
 	},
-	'topics.remove': { summary: 'Remove a topic for next time.', fields: { topicId: ref() }, example: { topicId: 't5' } }
+	'topics.remove': { summary: 'Remove a topic for next time.', fields: { topicId: ref() }, example: { topicId: 't5' } },
+	'records.remove': {
+		summary: "Delete one past session's counts from the records for funders.",
+		fields: { recordId: ref() },
+		example: { recordId: 'r120' }
+	},
+	'records.clear': { summary: 'Delete every past session\'s counts from the records for funders.', fields: {}, example: {} }
 } as const satisfies Record<string, CommandSpec>;

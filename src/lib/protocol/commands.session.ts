@@ -1,7 +1,7 @@
 /** Commands about the running session: speaker, permission, queue, headcount, parking lot, screens. */
 import type { CommandSpec } from './command-spec.ts';
 import { LIMITS, sealedLength } from './limits.ts';
-import { bool, int, oneOf, ref, text } from './schema.ts';
+import { bool, int, list, oneOf, optional, ref, text } from './schema.ts';
 import { PERMISSIONS } from './state.ts';
 
 const name = text(sealedLength(LIMITS.NAME_MAX_CHARS));
@@ -14,9 +14,10 @@ export const SESSION_COMMANDS = {
 		example: {}
 	},
 	'session.end': {
-		summary: 'End the session: everything it held is wiped; only its counts (peak, arrivals, still here) are kept for the facilitators.',
-		fields: {},
-		example: {}
+		summary:
+			'End the session: everything it held is wiped; only its counts (start, end, peak, arrivals, still here) are kept for the facilitators. `carry` (optional): parking-lot topic ids to keep as topics for next time.',
+		fields: { carry: optional(list(ref(), 0, LIMITS.PARKING_LOT_MAX, true)) },
+		example: { carry: ['p31'] }
 	},
 	'speaker.set': {
 		summary: 'Make this person the speaker. A new speaker starts at feedback permission "unasked".',

@@ -21,6 +21,8 @@ export const LIMITS = {
 	TOPIC_MAX_CHARS: 300,
 	PARKING_LOT_MAX: 30,
 	TOPICS_MAX: 20,
+	/** Past sessions' counts a group keeps (the oldest go first), whatever the retention. */
+	RECORDS_MAX: 500,
 	/** A device's label, and how many devices a group may have. */
 	DEVICE_LABEL_MAX_CHARS: 60,
 	DEVICES_MAX: 20,

@@ -3,7 +3,7 @@
  */
 import type { Command } from './commands.ts';
 import type { ProtocolError } from './errors.ts';
-import type { Role, RoomState } from './state.ts';
+import type { Role, RoomState, SessionRecord } from './state.ts';
 
 export * from './commands.ts';
 export { BOARD_COMMANDS } from './commands.board.ts';
@@ -34,8 +34,13 @@ export interface InviteCode {
 	expiresAt: number;
 }
 
+/** The answer to the `records` request [R53]: past sessions' counts within the retention, oldest first. */
+export type RecordsReply = { ok: true; records: SessionRecord[]; retentionDays: number } | { ok: false; error: ProtocolError };
+
 export interface ClientToServerEvents {
 	command: (command: Command, ack: (reply: CommandAck) => void) => void;
+	/** Facilitators only: the records for funders, which no snapshot carries [R53]. */
+	records: (query: Record<string, never>, ack: (reply: RecordsReply) => void) => void;
 }
 
 export interface ServerToClientEvents {

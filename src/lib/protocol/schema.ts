@@ -91,6 +91,19 @@ export function nullable<T>(field: Field<T>): Field<T | null> {
 	};
 }
 
+/** A field that may be left out altogether (then it is `undefined`); `null` is not accepted. */
+export function optional<T>(field: Field<T>): Field<T | undefined> & { optional: true } {
+	return {
+		doc: `${field.doc}, optional`,
+		optional: true,
+		parse(value, name) {
+			return value === undefined ? { ok: true, value: undefined } : field.parse(value, name);
+		}
+	};
+}
+
+const isOptional = (field: Field<unknown>) => (field as { optional?: boolean }).optional === true;
+
 /** An array of up to `max` values, each checked by `item`. */
 export function list<T>(item: Field<T>, min: number, max: number, unique = false): Field<T[]> {
 	return {
@@ -139,7 +152,11 @@ export function timeZone(): Field<string> {
 }
 
 export type Fields = Record<string, Field<unknown>>;
-export type ValuesOf<F extends Fields> = { [K in keyof F]: F[K] extends Field<infer T> ? T : never };
+type OptionalKeys<F extends Fields> = { [K in keyof F]: F[K] extends { optional: true } ? K : never }[keyof F];
+type ValueOf<X> = X extends Field<infer T> ? T : never;
+export type ValuesOf<F extends Fields> = { [K in Exclude<keyof F, OptionalKeys<F>>]: ValueOf<F[K]> } & {
+	[K in OptionalKeys<F>]?: Exclude<ValueOf<F[K]>, undefined>;
+};
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
@@ -160,7 +177,10 @@ export function parseFields<F extends Fields>(
 			return fail('invalid_field', `${context} has no field called "${key.slice(0, 40)}".`);
 	}
 	for (const [key, field] of Object.entries(fields)) {
-		if (!(key in input)) return fail('invalid_field', `The ${words(key)} is missing (${context} needs it).`);
+		if (!Object.hasOwn(input, key)) {
+			if (isOptional(field)) continue;
+			return fail('invalid_field', `The ${words(key)} is missing (${context} needs it).`);
+		}
 		const parsed = field.parse(input[key], key);
 		if (!parsed.ok) return parsed;
 		out[key] = parsed.value;

@@ -59,6 +59,13 @@ export interface Board {
 	/** A hidden column is not sent to displays for a while. */
 	hidden: Record<Column, boolean>;
 	columns: Record<Column, BoardItem[]>;
+	/** On the wall: displays are sent the board only while this is true (`board.show`). */
+	shown: boolean;
+	/**
+	 * [R52] The speaker changed while the board was on the wall: it is off the wall until a facilitator
+	 * keeps it (`board.show {on: true}`) or clears it. Facilitators are asked; displays never see it.
+	 */
+	held: boolean;
 }
 
 /** A topic: in the session's parking lot, or asked for next time (kept across sessions). */
@@ -82,7 +89,7 @@ export type TrashEntry = { id: string; at: number } & (
 	| { kind: 'queue'; index: number; entry: QueueEntry }
 	| { kind: 'item'; column: Column; index: number; item: BoardItem }
 	| { kind: 'parkingLot'; index: number; topic: Topic }
-	| { kind: 'board'; title: string; columns: Record<Column, BoardItem[]> }
+	| { kind: 'board'; title: string; columns: Record<Column, BoardItem[]>; shown: boolean; held: boolean }
 );
 
 /** One meeting. Everything in it is wiped when it ends. */
@@ -116,6 +123,11 @@ export interface SessionSummary {
 	here: number;
 }
 
+/** [R53] One past session's counts, kept for the funders' report: never a name or a word. */
+export interface SessionRecord extends SessionSummary {
+	id: string;
+}
+
 /** The recurring group: kept across sessions. Nothing in it identifies a member. */
 export interface GroupInfo {
 	/** As shown on the projector; may be neutral ("Wednesday group"). */
@@ -129,8 +141,14 @@ export interface GroupInfo {
 	language: Language;
 	/** Topics members asked for next time. */
 	topics: Topic[];
-	/** Facilitators only: the counts of the last session that ended. */
-	lastSession: SessionSummary | null;
+	/** Facilitators only: the counts of the last session that ended (also the newest of `records`). */
+	lastSession: SessionRecord | null;
+	/**
+	 * [R53] The counts of every past session within the retention, oldest first. Stored with the group
+	 * but never in a snapshot (every snapshot carries `[]`): facilitators ask for them with the
+	 * `records` request, displays never get them.
+	 */
+	records: SessionRecord[];
 }
 
 /** A device that may open the group: shown to facilitators so they can name and revoke it. */

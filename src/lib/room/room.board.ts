@@ -14,6 +14,7 @@ export type BoardCommand = CommandOf<
 	| 'board.moveItem'
 	| 'board.removeItem'
 	| 'board.hideColumn'
+	| 'board.show'
 	| 'board.clear'
 >;
 
@@ -68,13 +69,32 @@ export function applyBoardCommand(s: Session, c: BoardCommand, step: Step): Sess
 		}
 		case 'board.hideColumn': // [R38]
 			return put({ hidden: { ...board.hidden, [c.column]: c.hidden } });
+		case 'board.show': // [R52] on or off the wall; either way the question is answered
+			return put({ shown: c.on, held: false });
 		case 'board.clear': {
-			const trash = toTrash(s.trash, { kind: 'board', title: board.title, columns: board.columns }, step); // [R16][R36]
-			return withSession({ ...s, board: { ...board, title: '', columns: { left: [], right: [] } }, trash });
+			const { title, columns, shown, held } = board;
+			const trash = toTrash(s.trash, { kind: 'board', title, columns, shown, held }, step); // [R16][R36]
+			// [R52] a cleared board is a fresh one: on the wall as soon as something is typed on it
+			return withSession({ ...s, board: { ...board, title: '', columns: { left: [], right: [] }, shown: true, held: false }, trash });
 		}
 		default:
 			return assertNever(c);
 	}
+}
+
+/** Whether the board holds anything a room could read: a title or an item (drafts included). */
+export function hasContent(board: Board): boolean {
+	return board.title !== '' || board.columns.left.length > 0 || board.columns.right.length > 0;
+}
+
+/**
+ * [R52] The board follows the conversation: when the speaker changes while the board is on the wall
+ * with something on it, it comes off the wall until a facilitator keeps it or clears it, so one
+ * person's pros and cons never stay up beside the next person's name.
+ */
+export function boardAfterSpeakerChange(board: Board): Board {
+	if (!board.shown || !hasContent(board)) return board;
+	return { ...board, shown: false, held: true };
 }
 
 export function findItem(board: Board, itemId: string): { column: Column; index: number } | null {

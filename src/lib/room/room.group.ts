@@ -1,5 +1,6 @@
 /** [R29] Rules for the recurring group: settings and topics for next time. They need no session. */
 import { ERROR_CODE, LIMITS, type CommandOf, type GroupInfo, type RoomState } from '../protocol/protocol.ts';
+import { withoutRecords } from './room.records.ts';
 import { assertNever, refuse, type ApplyResult, type Step } from './room.result.ts';
 
 export type GroupCommand = CommandOf<
@@ -11,6 +12,8 @@ export type GroupCommand = CommandOf<
 	| 'group.setLanguage'
 	| 'topics.add'
 	| 'topics.remove'
+	| 'records.remove'
+	| 'records.clear'
 >;
 
 export function applyGroupCommand(state: RoomState, c: GroupCommand, step: Step): ApplyResult {
@@ -38,6 +41,11 @@ export function applyGroupCommand(state: RoomState, c: GroupCommand, step: Step)
 		case 'topics.remove':
 			if (!group.topics.some((t) => t.id === c.topicId)) return refuse(ERROR_CODE.notFound, 'That topic is no longer on the list.');
 			return put({ topics: group.topics.filter((t) => t.id !== c.topicId) });
+		case 'records.remove': // [R53]
+			if (!group.records.some((r) => r.id === c.recordId)) return refuse(ERROR_CODE.notFound, 'That session is no longer in the records.');
+			return { ok: true, state: { ...state, group: withoutRecords(group, c.recordId) } };
+		case 'records.clear': // [R53]
+			return { ok: true, state: { ...state, group: withoutRecords(group, null) } };
 		default:
 			return assertNever(c);
 	}

@@ -1,6 +1,7 @@
 /** Rules for the running session: speaker, permission, queue, headcount, parking lot, screens, undo. */
 import { ERROR_CODE, LIMITS, PERMISSION, type CommandOf, type Session } from '../protocol/protocol.ts';
 import { assertNever, moveWithin, refuse, withSession, type SessionResult, type Step } from './room.result.ts';
+import { boardAfterSpeakerChange } from './room.board.ts';
 import { applyUndo, toTrash } from './room.undo.ts';
 
 export type SessionCommand = CommandOf<
@@ -24,11 +25,11 @@ const gone = () => refuse(ERROR_CODE.notFound, 'That person is no longer in the 
 
 export function applySessionCommand(s: Session, c: SessionCommand, step: Step): SessionResult {
 	switch (c.type) {
-		case 'speaker.set': // [R6] a new turn always starts by asking; [R35] the opening is over
-			return withSession({ ...s, speaker: newSpeaker(c.name, step), agreementsShown: false });
-		case 'speaker.clear': // [R8]
+		case 'speaker.set': // [R6] a new turn always starts by asking; [R35] the opening is over; [R52]
+			return withSession({ ...s, speaker: newSpeaker(c.name, step), agreementsShown: false, board: boardAfterSpeakerChange(s.board) });
+		case 'speaker.clear': // [R8][R52]
 			if (!s.speaker) return refuse(ERROR_CODE.noSpeaker, 'Nobody is speaking.');
-			return withSession({ ...s, speaker: null });
+			return withSession({ ...s, speaker: null, board: boardAfterSpeakerChange(s.board) });
 		case 'feedback.set': // [R7]
 			if (!s.speaker) return refuse(ERROR_CODE.noSpeaker, 'Nobody is speaking, so there is nobody to ask.');
 			return withSession({ ...s, speaker: { ...s.speaker, permission: c.permission } });
@@ -49,7 +50,7 @@ export function applySessionCommand(s: Session, c: SessionCommand, step: Step): 
 		case 'queue.next': {
 			const [first, ...rest] = s.queue; // [R12]
 			if (!first) return refuse(ERROR_CODE.queueEmpty, 'Nobody is waiting in the queue.');
-			return withSession({ ...s, queue: rest, speaker: newSpeaker(first.name, step), agreementsShown: false });
+			return withSession({ ...s, queue: rest, speaker: newSpeaker(first.name, step), agreementsShown: false, board: boardAfterSpeakerChange(s.board) }); // [R52]
 		}
 		case 'headcount.arrive': {
 			const here = s.headcount.here + 1; // [R31]

@@ -9,6 +9,7 @@ import {
 	ERROR_CODE,
 	GROUP_COMMANDS,
 	LANGUAGE,
+	LIMITS,
 	PROTOCOL_VERSION,
 	ROLE,
 	type Board,
@@ -24,6 +25,7 @@ import { applyDeviceCommand, type DeviceCommand, type DeviceGrant } from './room
 import { applyGroupCommand, type GroupCommand } from './room.group.ts';
 import { applySessionCommand } from './room.session.ts';
 import { pruneTrash } from './room.undo.ts';
+import { RECORDS_RETENTION_MS, withinRetention } from './room.records.ts';
 import { refuse, type ApplyResult, type Step } from './room.result.ts';
 
 export type { ApplyResult } from './room.result.ts';
@@ -31,6 +33,8 @@ export type { ApplyResult } from './room.result.ts';
 export interface CommandContext extends DeviceGrant {
 	/** ms since epoch, from the server's clock. */
 	now: number;
+	/** [R53] How long past sessions' counts are kept; the operator sets it (default 13 months). */
+	recordsRetentionMs?: number;
 }
 
 export function createRoomState(groupId: string, groupName: string): RoomState {
@@ -45,7 +49,8 @@ export function createRoomState(groupId: string, groupName: string): RoomState {
 			agreements: null,
 			language: LANGUAGE.en,
 			topics: [],
-			lastSession: null
+			lastSession: null,
+			records: []
 		},
 		session: null,
 		devices: [],
@@ -59,7 +64,9 @@ export function emptyBoard(): Board {
 		preset: BOARD_PRESET.balance,
 		headings: { left: null, right: null },
 		hidden: { left: false, right: false },
-		columns: { left: [], right: [] }
+		columns: { left: [], right: [] },
+		shown: true,
+		held: false
 	};
 }
 
@@ -80,7 +87,8 @@ export function applyCommand(state: RoomState, command: Command, ctx: CommandCon
 	const step: Step = { version: state.version + 1, now: ctx.now };
 	const next = dispatch(state, command, step, ctx);
 	if (!next.ok) return next;
-	return { ok: true, state: { ...next.state, version: step.version } };
+	const group = withinRetention(next.state.group, ctx.now, ctx.recordsRetentionMs ?? RECORDS_RETENTION_MS);
+	return { ok: true, state: { ...next.state, group, version: step.version } };
 }
 
 function dispatch(state: RoomState, command: Command, step: Step, grant: DeviceGrant): ApplyResult {
@@ -93,7 +101,7 @@ function dispatch(state: RoomState, command: Command, step: Step, grant: DeviceG
 	const session = state.session;
 	if (!session) return refuse(ERROR_CODE.noSession, 'No session is running. Start one first.'); // [R4]
 	const current: Session = { ...session, trash: pruneTrash(session.trash, step.now) };
-	if (command.type === 'session.end') return { ok: true, state: endSession(state, current, step) };
+	if (command.type === 'session.end') return endSession(state, current, command.carry ?? [], step);
 	const next = isBoardCommand(command)
 		? applyBoardCommand(current, command, step)
 		: applySessionCommand(current, command as Exclude<Command, BoardCommand | GroupCommand | DeviceCommand | CommandOf<'session.start' | 'session.end'>>, step);
@@ -116,9 +124,20 @@ function newSession(step: Step): Session {
 	};
 }
 
-/** [R5][R30] Everything of the session is wiped; only its counts are kept, for the facilitators. */
-function endSession(state: RoomState, session: Session, step: Step): RoomState {
+/**
+ * [R5][R30] Everything of the session is wiped; only its counts are kept, for the facilitators, as the
+ * last session and in the records [R53]; [R54] the parked topics a facilitator chose become topics for
+ * next time.
+ */
+function endSession(state: RoomState, session: Session, carry: readonly string[], step: Step): ApplyResult {
+	const chosen = new Set(carry);
+	const carried = session.parkingLot.filter((topic) => chosen.has(topic.id));
+	if (carried.length !== chosen.size) return refuse(ERROR_CODE.notFound, 'A topic chosen to keep is no longer in the parking lot.'); // [R11]
+	const topics = [...state.group.topics, ...carried];
+	if (topics.length > LIMITS.TOPICS_MAX)
+		return refuse(ERROR_CODE.full, `At most ${LIMITS.TOPICS_MAX} topics can wait for next time: keep fewer, or remove some first.`);
 	const { here, peak, arrivals } = session.headcount;
-	const lastSession = { startedAt: session.startedAt, endedAt: step.now, here, peak, arrivals };
-	return { ...state, group: { ...state.group, lastSession }, session: null };
+	const lastSession = { id: `r${step.version}`, startedAt: session.startedAt, endedAt: step.now, here, peak, arrivals };
+	const records = [...state.group.records, lastSession].slice(-LIMITS.RECORDS_MAX);
+	return { ok: true, state: { ...state, group: { ...state.group, lastSession, records, topics: carried.length > 0 ? topics : state.group.topics }, session: null } };
 }

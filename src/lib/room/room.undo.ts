@@ -41,7 +41,8 @@ export function applyUndo(s: Session, undoId: string, step: Step): SessionResult
 			const left = [...entry.columns.left, ...s.board.columns.left];
 			const right = [...entry.columns.right, ...s.board.columns.right];
 			if (left.length > LIMITS.COLUMN_MAX_ITEMS || right.length > LIMITS.COLUMN_MAX_ITEMS) return full('board');
-			const board = { ...s.board, title: s.board.title || entry.title, columns: { left, right } };
+			// [R52] back on or off the wall as it was, with its question if it had one
+			const board = { ...s.board, title: s.board.title || entry.title, columns: { left, right }, shown: entry.shown, held: entry.held };
 			return withSession({ ...s, board, trash });
 		}
 	}

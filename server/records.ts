@@ -1,0 +1,28 @@
+/**
+ * [R53] The records for funders: facilitators ask for them (no snapshot carries them, so the counts of
+ * a year of sessions do not ride along with every tap); a display never gets them.
+ */
+import { ERROR_CODE, ROLE, type RecordsReply, type SocketData } from '../src/lib/protocol/protocol.ts';
+import { recordsWithin } from '../src/lib/room/room.records.ts';
+import type { Deps } from './app.ts';
+import { allowed } from './limits.ts';
+import { StoreUnavailableError } from './store/room-store.ts';
+
+const MS_PER_DAY = 24 * 3600 * 1000;
+
+export async function listRecords(deps: Deps, who: SocketData): Promise<RecordsReply> {
+	if (who.role !== ROLE.facilitator) return { ok: false, error: { code: ERROR_CODE.forbidden, message: 'This screen cannot see the records.' } };
+	if (!(await allowed(deps.limiters.command, who.deviceId)))
+		return { ok: false, error: { code: ERROR_CODE.rateLimited, message: 'Too many requests from this device. Try again in a moment.' } };
+	try {
+		const room = await deps.store.load(who.groupId);
+		// [R42] a device removed a moment ago gets nothing, even before its socket is closed
+		if (!room?.state.devices.some((d) => d.id === who.deviceId && d.role === ROLE.facilitator))
+			return { ok: false, error: { code: ERROR_CODE.forbidden, message: 'This device is no longer part of the group.' } };
+		const retentionDays = deps.recordsRetentionDays;
+		return { ok: true, records: recordsWithin(room.state.group.records, deps.now(), retentionDays * MS_PER_DAY), retentionDays };
+	} catch (error) {
+		if (!(error instanceof StoreUnavailableError)) throw error;
+		return { ok: false, error: { code: ERROR_CODE.unavailable, message: 'The server cannot reach its store right now. Try again.' } };
+	}
+}
