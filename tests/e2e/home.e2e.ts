@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { CONTROLS, createGroup, expectConnected, local } from './helpers.ts';
-import { scanQr } from './qr.ts';
+import { expectListed, scanQr } from './qr.ts';
 
 test('a group made on the home page gives a display, a remote and a desk link that each pair their device', async ({ browser, baseURL }) => {
 	const context = await browser.newContext();
@@ -109,6 +109,7 @@ test('a phone that opened its remote link finds the group on its home page, with
 	try {
 		await phone.goto(local(group.links.remote));
 		await expectConnected(phone);
+		await expectListed(phone, 'Monday drop-in');
 		await phone.goto('/');
 		const card = phone.getByTestId('my-group');
 		await expect(card.getByRole('heading', { name: 'Monday drop-in' })).toBeVisible();

@@ -5,7 +5,7 @@
  */
 import { expect, test, type Browser, type BrowserContextOptions, type Page } from '@playwright/test';
 import { expectConnected, seriousAxeViolations, VIEWPORT } from './helpers.ts';
-import { scanQr } from './qr.ts';
+import { expectListed, scanQr } from './qr.ts';
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
@@ -97,6 +97,7 @@ test('[R43] a phone that runs two groups picks one when it scans a projector; a 
 		await makeGroup(laptop, 'Wednesday group');
 		await phone.goto(await scanQr(laptop.getByTestId('qr-remote')));
 		await expectConnected(phone);
+		await expectListed(phone, 'Wednesday group');
 
 		await phone.goto(await scanQr(projector));
 		const groups = phone.getByRole('radio');
@@ -122,6 +123,12 @@ test('[R43] a phone that runs two groups picks one when it scans a projector; a 
 		await phone.getByLabel('Code on the screen').fill('ZZZZ-ZZZZ');
 		await phone.getByRole('button', { name: 'Pair this screen' }).tap();
 		await expect(phone.getByRole('alert')).toContainText('That code did not work');
+
+		// another scan while /pair is open changes only the fragment: the page takes the new code
+		await phone.evaluate(() => (location.hash = 'code=abcd2345'));
+		await expect(phone.getByLabel('Code on the screen')).toHaveValue('ABCD-2345');
+		await expect(phone.getByRole('alert')).toBeEmpty();
+		expect(phone.url()).not.toContain('#');
 	} finally {
 		for (const page of [phone, laptop, projector, second]) await page.context().close();
 	}
