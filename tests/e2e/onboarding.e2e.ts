@@ -150,6 +150,8 @@ test('the pairing screen says its code lives 10 minutes and draws a QR code big 
 		const box = (await qr.boundingBox())!;
 		expect(box.height, 'at least 40% of the screen height').toBeGreaterThanOrEqual(viewport.height * 0.4);
 		expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+		// the test server is on 127.0.0.1, which a phone could not open: the screen says so
+		await expect(projector.getByTestId('pairing-local')).toContainText('a phone cannot open its code');
 		expect(await projector.evaluate(() => document.documentElement.scrollHeight <= innerHeight)).toBe(true);
 		await projector.context().close();
 	}

@@ -35,3 +35,8 @@ export function pathOf(rows: readonly (readonly boolean[])[]): string {
 	});
 	return parts.join('');
 }
+
+/** An address only this computer can open (localhost): a phone that scans a code of it gets nowhere. */
+export function isLoopback(origin: string): boolean {
+	return /^(localhost|127(\.\d+){3}|\[::1\])$/.test(new URL(origin).hostname);
+}

@@ -326,6 +326,7 @@ export const en = {
 		heading: 'Pair this screen',
 		scan: 'Scan the QR code with the phone you run the group from.',
 		qrLabel: 'QR code to pair this screen',
+		localOnly: 'This screen is open at localhost: a phone cannot open its code. Type the code instead, or open /display at this computer’s network address.',
 		instructions: 'Or, on the remote or the desk, open Devices, choose “Pair a projector”, and type this code:',
 		expires: (minutes: number) => (minutes <= 1 ? 'A new code comes in a minute.' : `A new code comes in ${minutes} minutes.`),
 		waiting: 'Getting a code…',

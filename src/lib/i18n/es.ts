@@ -326,6 +326,7 @@ export const es: Messages = {
 		heading: 'Vincular esta pantalla',
 		scan: 'Escanee el código QR con el teléfono con el que dirige el grupo.',
 		qrLabel: 'Código QR para vincular esta pantalla',
+		localOnly: 'Esta pantalla está abierta en localhost: un teléfono no puede abrir su código. Escriba el código, o abra /display con la dirección de red de esta computadora.',
 		instructions: 'O, en el control o el escritorio, abra Dispositivos, elija «Vincular un proyector» y escriba este código:',
 		expires: (minutes: number) => (minutes <= 1 ? 'En un minuto llega un código nuevo.' : `En ${minutes} minutos llega un código nuevo.`),
 		waiting: 'Pidiendo un código…',
