@@ -166,9 +166,10 @@ export const en = {
 		startsIn: (min: number) => (min <= 1 ? 'Starts in 1 min' : `Starts in ${min} min`),
 		left: (min: number) => (min <= 1 ? '1 min left' : `${min} min left`),
 		until: (time: string) => `until ${time}`,
+		/** The wrap-up cues carry the live count, the same one as `left` (which they replace while shown). */
 		cue: {
-			ten: '10 minutes left',
-			five: '5 minutes left — time to start wrapping up',
+			ten: (min: number) => `${min} minutes left`,
+			five: (min: number) => (min <= 1 ? '1 minute left — time to start wrapping up' : `${min} minutes left — time to start wrapping up`),
 			over: "We're at time"
 		},
 		unscheduled: 'No schedule: just the time.'
