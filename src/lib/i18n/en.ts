@@ -154,8 +154,12 @@ export const en = {
 		reconnecting: 'Reconnecting…',
 		nextUp: 'Next up',
 		more: (n: number) => `+${n} more`,
+		/** After the count on a bilingual display: "+3 more · más". */
+		moreWord: 'more',
 		fullscreen: 'Full screen',
-		leaveFullscreen: 'Leave full screen'
+		leaveFullscreen: 'Leave full screen',
+		/** Above the projector's preview on a phone or laptop. */
+		previewLabel: 'What the room sees now'
 	},
 
 	clock: {

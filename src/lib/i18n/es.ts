@@ -154,8 +154,10 @@ export const es: Messages = {
 		reconnecting: 'Reconectando…',
 		nextUp: 'Siguen',
 		more: (n: number) => `+${n} más`,
+		moreWord: 'más',
 		fullscreen: 'Pantalla completa',
-		leaveFullscreen: 'Salir de pantalla completa'
+		leaveFullscreen: 'Salir de pantalla completa',
+		previewLabel: 'Lo que ve la sala ahora'
 	},
 
 	clock: {
