@@ -128,6 +128,8 @@ async function reach(f: Facilitators, step: Step) {
 		const hidden = step.board === 'hidden';
 		if (f.room!.session!.board.hidden[column] !== hidden) await f.send({ type: 'board.hideColumn', column, hidden });
 	}
+	// [R52] a speaker change took the board off the wall: the facilitator keeps it up
+	if (step.board !== 'none' && !f.room!.session!.board.shown) await f.send({ type: 'board.show', on: true });
 }
 
 interface Expected {
