@@ -147,7 +147,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 	return proto === Object.prototype || proto === null;
 }
 
-/** Checks exactly `fields` (no missing, no extra keys besides `allowExtra`) on a plain object. */
+/**
+ * Checks exactly `fields` (no missing, no extra keys besides `allowExtra`) on a plain object. Own
+ * properties only: `"constructor"` or `"toString"` sent as a field is an extra field, not a match for
+ * what every object inherits.
+ */
 export function parseFields<F extends Fields>(
 	input: Record<string, unknown>,
 	fields: F,
@@ -156,11 +160,11 @@ export function parseFields<F extends Fields>(
 ): Parsed<ValuesOf<F>> {
 	const out: Record<string, unknown> = {};
 	for (const key of Object.keys(input)) {
-		if (!(key in fields) && !allowExtra.includes(key))
+		if (!Object.hasOwn(fields, key) && !allowExtra.includes(key))
 			return fail('invalid_field', `${context} has no field called "${key.slice(0, 40)}".`);
 	}
 	for (const [key, field] of Object.entries(fields)) {
-		if (!(key in input)) return fail('invalid_field', `The ${words(key)} is missing (${context} needs it).`);
+		if (!Object.hasOwn(input, key)) return fail('invalid_field', `The ${words(key)} is missing (${context} needs it).`);
 		const parsed = field.parse(input[key], key);
 		if (!parsed.ok) return parsed;
 		out[key] = parsed.value;
