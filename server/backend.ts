@@ -12,6 +12,9 @@ import { createMemoryCodeStore } from './codes/code-store.memory.ts';
 import { createRedisCodeStore } from './codes/code-store.redis.ts';
 import { createLimiters, type Limiters } from './limits.ts';
 
+/** A rate-limit or code-store call unanswered after this long fails (limits fail open; codes answer `unavailable`). */
+const SHARED_TIMEOUT_MS = 2000;
+
 export interface Backend {
 	store: RoomStore;
 	codes: CodeStore;
@@ -24,12 +27,13 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 	const ttls = { groupTtlS: config.groupTtlS, sessionTtlS: config.sessionTtlS };
 	if (!config.redisUrl) {
 		const store = createMemoryStore(ttls);
-		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(), close: () => store.close() };
+		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(config.limits), close: () => store.close() };
 	}
 	// The room store times its calls itself (one timer per call, not node-redis's AbortSignal per
-	// command); pairing codes and rate limits share a second connection with node-redis's own timeout.
+	// command); pairing codes and rate limits share a second connection whose commands time out, so a
+	// stalled Redis answers a handshake or a pairing `unavailable` instead of holding it [R51].
 	const redis = await connectRedis(config.redisUrl, log, 'store', { commandTimeoutMs: 0 });
-	const shared = await connectRedis(config.redisUrl, log, 'codes');
+	const shared = await connectRedis(config.redisUrl, log, 'codes', { commandTimeoutMs: SHARED_TIMEOUT_MS });
 	const pub = await connectRedis(config.redisUrl, log, 'pubsub', { commandTimeoutMs: 0 });
 	const sub = pub.duplicate();
 	sub.on('error', () => {}); // reported through `pub`; an unhandled error here would end the process
@@ -40,7 +44,7 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 	return {
 		store,
 		codes: createRedisCodeStore(shared, config.redisPrefix),
-		limiters: createLimiters({}, shared, config.redisPrefix),
+		limiters: createLimiters(config.limits, shared, config.redisPrefix),
 		adapter,
 		async close() {
 			await store.close();

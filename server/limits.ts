@@ -1,15 +1,24 @@
 /**
- * Rate limits (rate-limiter-flexible). Per address: connections, code requests and code guesses, in
- * Redis when there is one, so every node counts together. Per device: commands, counted in the
- * process that holds the device's socket (a device has one socket, on one node), which keeps each
- * command to one Redis round trip.
+ * Rate limits and caps (rate-limiter-flexible). Per address: connections, groups, code requests and
+ * code guesses, in Redis when there is one, so every node counts together. Per device: commands,
+ * counted in the process that holds the device's socket (a device has one socket, on one node), which
+ * keeps each command to one Redis round trip. Every number has an environment variable (config.ts,
+ * README "Configuration").
  */
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import type { RedisConnection } from './redis.ts';
 
 export interface LimitSettings {
 	connectionsPerMinutePerAddress: number;
+	/** WebSocket connections open at once from one address, counted before any Socket.IO handshake. */
+	socketsPerAddress: number;
+	/** A connection that has not completed its Socket.IO handshake by then is closed. */
+	handshakeTimeoutMs: number;
+	/** Commands from one device (any role) per 10 s; over it, `rate_limited`. */
 	commandsPer10sPerDevice: number;
+	/** A socket refused this many commands within 10 s is flooding: it is disconnected. */
+	floodRefusalsPer10s: number;
+	groupsPerHourPerAddress: number;
 	codesPer10MinPerAddress: number;
 	guessesPer10MinPerAddress: number;
 	pollsPerMinutePerAddress: number;
@@ -17,7 +26,11 @@ export interface LimitSettings {
 
 export const DEFAULT_LIMITS: LimitSettings = {
 	connectionsPerMinutePerAddress: 120,
+	socketsPerAddress: 60,
+	handshakeTimeoutMs: 5000,
 	commandsPer10sPerDevice: 100,
+	floodRefusalsPer10s: 200,
+	groupsPerHourPerAddress: 20,
 	codesPer10MinPerAddress: 30,
 	guessesPer10MinPerAddress: 20,
 	pollsPerMinutePerAddress: 120
@@ -26,6 +39,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
 export interface Limiters {
 	connect: RateLimiterAbstract;
 	command: RateLimiterAbstract;
+	group: RateLimiterAbstract;
 	code: RateLimiterAbstract;
 	guess: RateLimiterAbstract;
 	poll: RateLimiterAbstract;
@@ -40,21 +54,29 @@ export function createLimiters(settings: Partial<LimitSettings> = {}, redis?: Re
 	return {
 		connect: shared('connect', s.connectionsPerMinutePerAddress, 60),
 		command: new RateLimiterMemory({ keyPrefix: 'command', points: s.commandsPer10sPerDevice, duration: 10 }),
+		group: shared('group', s.groupsPerHourPerAddress, 3600),
 		code: shared('code', s.codesPer10MinPerAddress, 600),
 		guess: shared('guess', s.guessesPer10MinPerAddress, 600),
 		poll: shared('poll', s.pollsPerMinutePerAddress, 60)
 	};
 }
 
+/** The limiter's answer: go ahead, or wait this long. */
+export type Allowance = { ok: true } | { ok: false; retryInMs: number };
+
 /**
- * True when `key` may go ahead. Fails open when the limiter's store is unreachable: the room store
- * then refuses on its own, and a Redis outage should not also lock every device out afterwards.
+ * Whether `key` may go ahead. Fails open when the limiter's store is unreachable or slow (its Redis
+ * connection times out after LIMITER_TIMEOUT_MS, redis.ts): the room store then refuses on its own,
+ * and a Redis outage should not also lock every device out afterwards.
  */
-export async function allowed(limiter: RateLimiterAbstract, key: string): Promise<boolean> {
+export async function allowance(limiter: RateLimiterAbstract, key: string): Promise<Allowance> {
 	try {
 		await limiter.consume(key);
-		return true;
+		return { ok: true };
 	} catch (rejection) {
-		return rejection instanceof Error;
+		if (rejection instanceof Error) return { ok: true };
+		return { ok: false, retryInMs: (rejection as { msBeforeNext?: number }).msBeforeNext ?? 1000 };
 	}
 }
+
+export const allowed = async (limiter: RateLimiterAbstract, key: string) => (await allowance(limiter, key)).ok;

@@ -4,9 +4,10 @@ import type { Logger } from './log.ts';
 
 export interface ConnectionOptions {
 	/**
-	 * A command unanswered after this long fails (node-redis's default, 5 s). 0: no timer, for the
-	 * publishing connection, whose publishes nobody waits for: a timer per publish cost more CPU than
-	 * the publish itself (issue 7's profile). A lost connection fails its commands either way.
+	 * A command unanswered after this long fails. Unset or 0: no timer (node-redis has none by
+	 * default), for the store's connection, which times its calls itself, and the publishing one,
+	 * whose publishes nobody waits for: a timer per publish cost more CPU than the publish itself
+	 * (issue 7's profile). A lost connection fails its commands either way.
 	 */
 	commandTimeoutMs?: number;
 }
@@ -18,7 +19,7 @@ const makeClient = (url: string, options: ConnectionOptions = {}) =>
 		// rather than hanging in a queue here.
 		disableOfflineQueue: true,
 		socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
-		...(options.commandTimeoutMs === undefined ? {} : { commandOptions: { timeout: options.commandTimeoutMs } })
+		...(options.commandTimeoutMs ? { commandOptions: { timeout: options.commandTimeoutMs } } : {})
 	});
 
 export type RedisConnection = ReturnType<typeof makeClient>;

@@ -20,7 +20,9 @@ import {
 	KeyedQueue,
 	STORE_KIND,
 	StoreUnavailableError,
+	type AckExtra,
 	type Change,
+	type RecentCommand,
 	type RoomStore,
 	type StoreTtls,
 	type StoredRoom,
@@ -234,7 +236,7 @@ function changes(room: StoredRoom, next: StoredRoom) {
 		doc: docChanged ? encodeDoc(next) : '',
 		session,
 		recentMode: replace ? 'replace' : 'append',
-		recent: next.recent.slice(from).map(([id, version]) => `${version} ${id}`)
+		recent: next.recent.slice(from).map(([id, version, ack]) => `${version} ${id}${ack ? ` ${JSON.stringify(ack)}` : ''}`)
 	};
 }
 
@@ -252,7 +254,8 @@ function decode(ver: string | null, doc: string | null, session: string | null, 
 	return room;
 }
 
-function parseRecent(entry: string): [string, number] {
-	const space = entry.indexOf(' ');
-	return [entry.slice(space + 1), Number(entry.slice(0, space))];
+/** `<version> <id>`, or `<version> <id> <ack extra as JSON>` (ids hold no spaces). */
+function parseRecent(entry: string): RecentCommand {
+	const [version, id, ...extra] = entry.split(' ');
+	return extra.length > 0 ? [id, Number(version), JSON.parse(extra.join(' ')) as AckExtra] : [id, Number(version)];
 }

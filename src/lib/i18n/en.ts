@@ -50,7 +50,9 @@ export const en = {
 		deviceOffline: 'Offline',
 		refused: 'Not paired',
 		removed: 'Removed',
-		savingPaused: 'Saving paused: the server cannot reach its store. Your taps are kept and sent again.'
+		savingPaused: 'Saving paused: the server cannot reach its store. Your taps are kept and sent again.',
+		outdated: 'This page is out of date: reload it.',
+		reload: 'Reload'
 	},
 	pending: {
 		none: 'All sent',

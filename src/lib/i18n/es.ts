@@ -51,7 +51,9 @@ export const es: Messages = {
 		deviceOffline: 'Sin conexión',
 		refused: 'No vinculado',
 		removed: 'Retirado',
-		savingPaused: 'Guardado en pausa: el servidor no llega a su almacén. Sus toques se guardan y se envían de nuevo.'
+		savingPaused: 'Guardado en pausa: el servidor no llega a su almacén. Sus toques se guardan y se envían de nuevo.',
+		outdated: 'Esta página está desactualizada: vuelva a cargarla.',
+		reload: 'Volver a cargar'
 	},
 	pending: {
 		none: 'Todo enviado',

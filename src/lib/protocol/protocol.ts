@@ -13,9 +13,7 @@ export { SESSION_COMMANDS } from './commands.session.ts';
 export * from './errors.ts';
 export * from './limits.ts';
 export * from './state.ts';
-
-/** Bumped when a change would break an existing client. Sent in every snapshot. */
-export const PROTOCOL_VERSION = 1;
+export * from './version.ts';
 
 export type CommandAck =
 	| {
@@ -48,6 +46,8 @@ export interface ServerToClientEvents {
 export interface HandshakeAuth {
 	groupId: string;
 	key: string;
+	/** The protocol version the page speaks (PROTOCOL_VERSION of its build); absent means 1. */
+	protocol?: number;
 }
 
 /** What the server knows about a connected socket, from its credential. */

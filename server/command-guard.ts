@@ -1,0 +1,84 @@
+/**
+ * What every command meets first, whatever its sender's role: the per-device rate limit [R45], and
+ * the cut-off for a socket that keeps sending far past it [R69]. A refused command costs almost
+ * nothing: once a device is over its limit it is refused without asking the limiter again until the
+ * limiter's window has passed, and refusals are logged as counts, not a line each (RefusalLog).
+ */
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
+import { allowance } from './limits.ts';
+import type { Logger } from './log.ts';
+
+const WINDOW_MS = 10_000;
+
+export const GUARD = { ok: 'ok', limited: 'limited', flooding: 'flooding' } as const;
+export type GuardAnswer = (typeof GUARD)[keyof typeof GUARD];
+
+/** One per socket. */
+export class CommandGuard {
+	#blockedUntil = 0;
+	#refusals = 0;
+	#windowEnds = 0;
+
+	constructor(
+		private readonly limiter: RateLimiterAbstract,
+		private readonly deviceId: string,
+		private readonly floodRefusals: number
+	) {}
+
+	/** Whether this command may go on. Synchronous while the device is known to be over its limit. */
+	admit(): GuardAnswer | Promise<GuardAnswer> {
+		if (Date.now() < this.#blockedUntil) return this.refused();
+		return allowance(this.limiter, this.deviceId).then((answer) => {
+			if (answer.ok) return GUARD.ok;
+			this.#blockedUntil = Date.now() + answer.retryInMs;
+			return this.refused();
+		});
+	}
+
+	/** Counts a refusal (of any kind) against the socket; `flooding` once there are too many in the window. */
+	refused(): GuardAnswer {
+		const now = Date.now();
+		if (now >= this.#windowEnds) {
+			this.#windowEnds = now + WINDOW_MS;
+			this.#refusals = 0;
+		}
+		this.#refusals += 1;
+		return this.#refusals > this.floodRefusals ? GUARD.flooding : GUARD.limited;
+	}
+}
+
+/**
+ * [R69] Refusals are logged once when the first of a kind comes, then as one line with their count
+ * every 10 s while they go on: a flood of bad commands cannot flood the log.
+ */
+export class RefusalLog {
+	#counts = new Map<string, { groupId: string; code: string; count: number }>();
+	#timer: ReturnType<typeof setInterval>;
+
+	constructor(private readonly log: Logger) {
+		this.#timer = setInterval(() => this.flush(), WINDOW_MS);
+		this.#timer.unref();
+	}
+
+	note(groupId: string, code: string, type?: string): void {
+		const key = `${groupId}\0${code}`;
+		const entry = this.#counts.get(key);
+		if (entry) entry.count += 1;
+		else {
+			this.#counts.set(key, { groupId, code, count: 0 });
+			this.log.warn('command.refused', { groupId, code, ...(type ? { type } : {}) });
+		}
+	}
+
+	flush(): void {
+		for (const [key, { groupId, code, count }] of this.#counts) {
+			if (count > 0) this.log.warn('command.refused', { groupId, code, count });
+			this.#counts.delete(key);
+		}
+	}
+
+	close(): void {
+		clearInterval(this.#timer);
+		this.flush();
+	}
+}
