@@ -12,9 +12,6 @@ import { createMemoryCodeStore } from './codes/code-store.memory.ts';
 import { createRedisCodeStore } from './codes/code-store.redis.ts';
 import { createLimiters, type Limiters } from './limits.ts';
 
-/** A rate-limit or code-store call unanswered after this long fails (limits fail open; codes answer `unavailable`). */
-const SHARED_TIMEOUT_MS = 2000;
-
 export interface Backend {
 	store: RoomStore;
 	codes: CodeStore;
@@ -29,12 +26,12 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 		const store = createMemoryStore(ttls);
 		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(config.limits), close: () => store.close() };
 	}
-	// The room store times its calls itself (one timer per call, not node-redis's AbortSignal per
-	// command); pairing codes and rate limits share a second connection whose commands time out, so a
-	// stalled Redis answers a handshake or a pairing `unavailable` instead of holding it [R51].
-	const redis = await connectRedis(config.redisUrl, log, 'store', { commandTimeoutMs: 0 });
-	const shared = await connectRedis(config.redisUrl, log, 'codes', { commandTimeoutMs: SHARED_TIMEOUT_MS });
-	const pub = await connectRedis(config.redisUrl, log, 'pubsub', { commandTimeoutMs: 0 });
+	// The room store, the code store and the limiters time their calls themselves (deadline.ts), so a
+	// stalled Redis answers a handshake, a pairing or a command `unavailable` in seconds [R51].
+	// Pairing codes and rate limits share a second connection.
+	const redis = await connectRedis(config.redisUrl, log, 'store');
+	const shared = await connectRedis(config.redisUrl, log, 'codes');
+	const pub = await connectRedis(config.redisUrl, log, 'pubsub');
 	const sub = pub.duplicate();
 	sub.on('error', () => {}); // reported through `pub`; an unhandled error here would end the process
 	await sub.connect();

@@ -5,7 +5,7 @@
  *   parse      the payload against the command table [R20]
  *   prepare    what a special command needs from the code store (special-commands.ts)
  *   transact   store.update(runCommand): sender as stored now [R42], dedupe [R18], the room's rules
- *   publish    broadcast the new state [R40], close a revoked device's sockets [R42]
+ *   publish    broadcast the new state [R40] (again for a retry), close a revoked device's sockets [R42]
  *   answer     the ack, its sealed parts opened for this device
  * Every command is answered once, with an ack; none reaches Socket.IO as an exception.
  */
@@ -61,8 +61,11 @@ export function createCommandPipeline(deps: Deps, publisher: Publisher) {
 			const outcome = await store.update(groupId, (room) => runCommand(room, command, ctx));
 			if (!outcome.found) return refuse(NO_GROUP, command.type);
 			const late = await prepared.after?.(outcome.result);
-			const { ack, changed } = outcome.result;
+			const { ack, changed, replayed } = outcome.result;
 			if (changed) publisher.broadcast(changed);
+			// a retry of a write that landed after its node gave up on it (a stalled Redis): nobody
+			// was sent that state yet [R51]
+			if (replayed) publisher.broadcast(outcome.room.state);
 			if (changed && command.type === 'device.revoke') publisher.disconnectDevice(groupId, command.deviceId);
 			if (late) return refuse(late, command.type);
 			if (!ack.ok) return refuse(ack.error, command.type);

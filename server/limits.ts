@@ -6,13 +6,18 @@
  * README "Configuration").
  */
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { withDeadline } from './deadline.ts';
 import type { RedisConnection } from './redis.ts';
 
 export interface LimitSettings {
 	connectionsPerMinutePerAddress: number;
 	/** WebSocket connections open at once from one address, counted before any Socket.IO handshake. */
 	socketsPerAddress: number;
-	/** A connection that has not completed its Socket.IO handshake by then is closed. */
+	/**
+	 * A connection that has not completed its Socket.IO handshake by then is closed. Longer than the
+	 * handshake's own worst case while Redis stalls (the limiter's 1 s and the store's 5 s), so that
+	 * such a handshake is answered `unavailable` rather than cut off.
+	 */
 	handshakeTimeoutMs: number;
 	/** Commands from one device (any role) per 10 s; over it, `rate_limited`. */
 	commandsPer10sPerDevice: number;
@@ -27,7 +32,7 @@ export interface LimitSettings {
 export const DEFAULT_LIMITS: LimitSettings = {
 	connectionsPerMinutePerAddress: 120,
 	socketsPerAddress: 60,
-	handshakeTimeoutMs: 5000,
+	handshakeTimeoutMs: 10_000,
 	commandsPer10sPerDevice: 100,
 	floodRefusalsPer10s: 200,
 	groupsPerHourPerAddress: 20,
@@ -64,14 +69,17 @@ export function createLimiters(settings: Partial<LimitSettings> = {}, redis?: Re
 /** The limiter's answer: go ahead, or wait this long. */
 export type Allowance = { ok: true } | { ok: false; retryInMs: number };
 
+/** A limiter unanswered after this long lets the request go ahead (a stalled Redis). */
+export const LIMITER_TIMEOUT_MS = 1000;
+
 /**
- * Whether `key` may go ahead. Fails open when the limiter's store is unreachable or slow (its Redis
- * connection times out after LIMITER_TIMEOUT_MS, redis.ts): the room store then refuses on its own,
- * and a Redis outage should not also lock every device out afterwards.
+ * Whether `key` may go ahead. Fails open when the limiter's store is unreachable or does not answer
+ * within LIMITER_TIMEOUT_MS: the room store then refuses on its own, and a Redis outage should not
+ * also lock every device out afterwards, nor hold a handshake for as long as Redis stalls.
  */
 export async function allowance(limiter: RateLimiterAbstract, key: string): Promise<Allowance> {
 	try {
-		await limiter.consume(key);
+		await withDeadline(limiter.consume(key), LIMITER_TIMEOUT_MS);
 		return { ok: true };
 	} catch (rejection) {
 		if (rejection instanceof Error) return { ok: true };

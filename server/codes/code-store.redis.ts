@@ -1,4 +1,5 @@
 /** Code records in Redis: one JSON string per code, `<prefix>:code:<kind>:<id>`, with a TTL. */
+import { withDeadline } from '../deadline.ts';
 import type { RedisConnection } from '../redis.ts';
 import { StoreUnavailableError } from '../store/room-store.ts';
 import type { CodeKind, CodeRecord, CodeStore } from './code-store.ts';
@@ -51,11 +52,14 @@ rec.data.groupId = cjson.null
 redis.call('SET', KEYS[1], cjson.encode(rec), 'KEEPTTL')
 return 1`;
 
-export function createRedisCodeStore(redis: RedisConnection, prefix = 'rc'): CodeStore {
+/** A code call unanswered after this long fails as `unavailable` (a stalled Redis must not hold a pairing). */
+export const CODE_STORE_TIMEOUT_MS = 2000;
+
+export function createRedisCodeStore(redis: RedisConnection, prefix = 'rc', timeoutMs = CODE_STORE_TIMEOUT_MS): CodeStore {
 	const key = (kind: CodeKind, id: string) => `${prefix}:code:${kind}:${id}`;
 	const call = async <T>(fn: () => Promise<T>) => {
 		try {
-			return await fn();
+			return await withDeadline(fn(), timeoutMs);
 		} catch (error) {
 			throw new StoreUnavailableError(error);
 		}

@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Session } from '../../src/lib/protocol/protocol.ts';
+import { withDeadline } from '../deadline.ts';
 import type { RedisConnection } from '../redis.ts';
 import {
 	DEDUPE_WINDOW,
@@ -95,17 +96,13 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 	}
 
 	async function call<T>(fn: () => Promise<T>, groupId: string): Promise<T> {
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const timedOut = new Promise<never>((_, reject) => {
-			timer = setTimeout(() => reject(new Error('Redis did not answer in time')), timeoutMs);
-		});
 		try {
-			return await Promise.race([fn(), timedOut]);
+			return await withDeadline(fn(), timeoutMs);
 		} catch (error) {
-			cache.delete(groupId); // a write may or may not have happened: read afresh next time
+			// [R51] a write may or may not have happened (a stalled Redis may still run it): read
+			// afresh next time; the device sends it again with the same id, which applies it once
+			cache.delete(groupId);
 			throw new StoreUnavailableError(error);
-		} finally {
-			clearTimeout(timer);
 		}
 	}
 
