@@ -4,7 +4,7 @@
  * with its connection open (issue 13); every call that someone waits for is timed here instead, with
  * one plain timer (cheaper than node-redis's AbortSignal per command, issue 7's profile).
  */
-export class DeadlineError extends Error {
+class DeadlineError extends Error {
 	constructor(ms: number) {
 		super(`Redis did not answer within ${ms} ms`);
 		this.name = 'DeadlineError';

@@ -32,7 +32,7 @@ const UNAVAILABLE: ProtocolError = { code: ERROR_CODE.unavailable, message: 'The
  * [R66] The page says which protocol it speaks (`auth.protocol`); one from before this was negotiated
  * sends none and speaks version 1.
  */
-export function protocolAccepted(protocol: unknown): boolean {
+function protocolAccepted(protocol: unknown): boolean {
 	const spoken = protocol === undefined ? 1 : protocol;
 	return typeof spoken === 'number' && Number.isInteger(spoken) && spoken >= MIN_PROTOCOL_VERSION && spoken <= PROTOCOL_VERSION;
 }

@@ -70,7 +70,7 @@ export function createLimiters(settings: Partial<LimitSettings> = {}, redis?: Re
 export type Allowance = { ok: true } | { ok: false; retryInMs: number };
 
 /** A limiter unanswered after this long lets the request go ahead (a stalled Redis). */
-export const LIMITER_TIMEOUT_MS = 1000;
+const LIMITER_TIMEOUT_MS = 1000;
 
 /**
  * Whether `key` may go ahead. Fails open when the limiter's store is unreachable or does not answer

@@ -16,9 +16,9 @@ import type { Logger } from './log.ts';
 import { admitInvited } from './rooms.ts';
 import type { RoomStore } from './store/room-store.ts';
 
-export const PAIRING_TTL_S = 600;
-export const INVITE_TTL_S = 600;
-export const POLL_INTERVAL_MS = 2000;
+const PAIRING_TTL_S = 600;
+const INVITE_TTL_S = 600;
+const POLL_INTERVAL_MS = 2000;
 
 export interface PairingDeps {
 	store: RoomStore;

@@ -20,7 +20,7 @@ import { createSocketServer, type RoomcastServer, type RoomcastSocket } from './
 export type { RoomcastServer } from './socket-server.ts';
 
 /** Each group has one Socket.IO room per role, because each role is sent its own view [R40]. */
-export const roomOf = (groupId: string, role: Role) => `g:${groupId}:${role}`;
+const roomOf = (groupId: string, role: Role) => `g:${groupId}:${role}`;
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
 const RESTARTING: CommandAck = { ok: false, error: { code: ERROR_CODE.unavailable, message: 'The server is restarting. It will be sent again.' } };

@@ -24,7 +24,7 @@ export interface CommandOutcome {
 /** An accepted command's ack as the group remembers it. */
 export type StoredAck = { ok: true; version: number } & AckExtra;
 
-export interface Sender {
+interface Sender {
 	deviceId: string;
 	role: Role;
 }
@@ -82,7 +82,7 @@ export function admitInvited(room: StoredRoom, device: Device, keyHash: string, 
 }
 
 export const DEVICE_KIND = { remote: 'remote', desk: 'desk', display: 'display' } as const;
-export type DeviceKind = (typeof DEVICE_KIND)[keyof typeof DEVICE_KIND];
+type DeviceKind = (typeof DEVICE_KIND)[keyof typeof DEVICE_KIND];
 
 const ROLE_OF: Record<DeviceKind, Role> = { remote: ROLE.facilitator, desk: ROLE.facilitator, display: ROLE.display };
 const LABEL_OF: Record<DeviceKind, string> = {

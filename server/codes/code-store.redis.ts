@@ -53,7 +53,7 @@ redis.call('SET', KEYS[1], cjson.encode(rec), 'KEEPTTL')
 return 1`;
 
 /** A code call unanswered after this long fails as `unavailable` (a stalled Redis must not hold a pairing). */
-export const CODE_STORE_TIMEOUT_MS = 2000;
+const CODE_STORE_TIMEOUT_MS = 2000;
 
 export function createRedisCodeStore(redis: RedisConnection, prefix = 'rc', timeoutMs = CODE_STORE_TIMEOUT_MS): CodeStore {
 	const key = (kind: CodeKind, id: string) => `${prefix}:code:${kind}:${id}`;

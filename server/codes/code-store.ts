@@ -13,9 +13,9 @@ export interface CodeRecord {
 	data: Record<string, string | number | null>;
 }
 
-export type ClaimResult = { outcome: 'won'; record: CodeRecord } | { outcome: 'lost' | 'gone' };
+type ClaimResult = { outcome: 'won'; record: CodeRecord } | { outcome: 'lost' | 'gone' };
 
-export type TryResult = { ok: true; record: CodeRecord } | { ok: false };
+type TryResult = { ok: true; record: CodeRecord } | { ok: false };
 
 export interface CodeStore {
 	/** Stores a record under `id` unless one is there; false when the id is taken. */

@@ -34,7 +34,7 @@ export interface Change<T> {
 export type UpdateOutcome<T> = { found: true; result: T; room: StoredRoom } | { found: false };
 
 export const STORE_KIND = { embedded: 'embedded', redis: 'redis' } as const;
-export type StoreKind = (typeof STORE_KIND)[keyof typeof STORE_KIND];
+type StoreKind = (typeof STORE_KIND)[keyof typeof STORE_KIND];
 
 export interface RoomStore {
 	readonly kind: StoreKind;

@@ -5,7 +5,7 @@
  */
 import { groupKeyFromLink, rememberGroupKey } from './group-key.ts';
 
-export const PAGE_KIND = { remote: 'remote', desk: 'desk', display: 'display' } as const;
+const PAGE_KIND = { remote: 'remote', desk: 'desk', display: 'display' } as const;
 export type PageKind = (typeof PAGE_KIND)[keyof typeof PAGE_KIND];
 
 const storageKey = (groupId: string, kind: PageKind) => `roomcast:${groupId}:${kind}`;

@@ -24,7 +24,7 @@ function need(language: PageLanguage | null): void {
 	loadingSpanish = import('./es.ts').then((m) => void (spanish = m.es));
 }
 
-export function messagesOf(language: PageLanguage): Messages {
+function messagesOf(language: PageLanguage): Messages {
 	need(language);
 	return language === 'es' ? (spanish ?? en) : en;
 }

@@ -9,7 +9,6 @@ export * from './commands.ts';
 export { BOARD_COMMANDS } from './commands.board.ts';
 export { DEVICE_COMMANDS } from './commands.devices.ts';
 export { GROUP_COMMANDS } from './commands.group.ts';
-export { SESSION_COMMANDS } from './commands.session.ts';
 export * from './errors.ts';
 export * from './limits.ts';
 export * from './state.ts';
@@ -42,7 +41,7 @@ export interface ServerToClientEvents {
 	revoked: () => void;
 }
 
-/** What the handshake `auth` must hold. */
+/** What the handshake `auth` must hold. @public (part of the public contract) */
 export interface HandshakeAuth {
 	groupId: string;
 	key: string;
@@ -57,10 +56,10 @@ export interface SocketData {
 	role: Role;
 }
 
-/** The `data` of a refused handshake's `connect_error`. */
+/** The `data` of a refused handshake's `connect_error`. @public (part of the public contract) */
 export type ConnectErrorData = ProtocolError;
 
-/** `POST /api/groups` */
+/** `POST /api/groups` @public (part of the public contract) */
 export interface CreateGroupRequest {
 	name: string;
 }

@@ -4,7 +4,7 @@
  * (A general library such as zod would add ~15 KB gzipped to every page for the same six checks.)
  */
 
-export type FieldError = { code: 'invalid_field' | 'too_long'; message: string };
+type FieldError = { code: 'invalid_field' | 'too_long'; message: string };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: FieldError };
 
 export interface Field<T> {
@@ -14,7 +14,7 @@ export interface Field<T> {
 }
 
 /** A field name as people read it: `entryId` → "entry id", `agreements[2]` → "agreement 3". */
-export function words(name: string): string {
+function words(name: string): string {
 	const item = /^(\w+?)s?\[(\d+)\]$/.exec(name);
 	if (item) return `${words(item[1])} ${Number(item[2]) + 1}`;
 	return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -122,17 +122,23 @@ export function clockTime(): Field<string> {
 	};
 }
 
+/** Whether this JavaScript engine knows the IANA time zone `name`. */
+export function isTimeZone(name: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: name });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** An IANA time zone name that this JavaScript engine knows. */
 export function timeZone(): Field<string> {
 	return {
 		doc: 'IANA time zone name, e.g. "America/Los_Angeles"',
 		parse(value, name) {
 			if (typeof value !== 'string' || value.length > 64) return fail('invalid_field', `The ${words(name)} must be a time zone name.`);
-			try {
-				new Intl.DateTimeFormat('en-US', { timeZone: value });
-			} catch {
-				return fail('invalid_field', `The ${words(name)} is not a time zone this server knows (like "America/Los_Angeles").`);
-			}
+			if (!isTimeZone(value)) return fail('invalid_field', `The ${words(name)} is not a time zone this server knows (like "America/Los_Angeles").`);
 			return { ok: true, value };
 		}
 	};

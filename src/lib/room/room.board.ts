@@ -77,7 +77,7 @@ export function applyBoardCommand(s: Session, c: BoardCommand, step: Step): Sess
 	}
 }
 
-export function findItem(board: Board, itemId: string): { column: Column; index: number } | null {
+function findItem(board: Board, itemId: string): { column: Column; index: number } | null {
 	for (const column of ['left', 'right'] as const) {
 		const index = board.columns[column].findIndex((it) => it.id === itemId);
 		if (index >= 0) return { column, index };

@@ -65,7 +65,7 @@ export function admitDevice(state: RoomState, device: Device, inviteId: string |
 	return { ok: true, state: { ...state, devices: [...state.devices, device], invites } };
 }
 
-export function pruneInvites(invites: PendingInvite[], now: number): PendingInvite[] {
+function pruneInvites(invites: PendingInvite[], now: number): PendingInvite[] {
 	const kept = invites.filter((i) => i.expiresAt > now);
 	return kept.length === invites.length ? invites : kept;
 }

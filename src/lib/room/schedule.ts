@@ -6,7 +6,7 @@
 
 import type { Schedule, Weekday } from '../protocol/state.ts';
 
-export type { Schedule, Weekday };
+export type { Schedule };
 
 export interface Meeting {
 	start: number;
@@ -14,16 +14,7 @@ export interface Meeting {
 }
 
 /** Minutes before the scheduled end at which the screens cue a gentle wrap-up. */
-export const WRAP_UP_CUES_MIN = [10, 5] as const;
-
-export function isTimeZone(name: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: name });
-		return true;
-	} catch {
-		return false;
-	}
-}
+const WRAP_UP_CUES_MIN = { ten: 10, five: 5 } as const;
 
 const MS_PER_MIN = 60_000;
 const MS_PER_DAY = 24 * 60 * MS_PER_MIN;
@@ -117,6 +108,7 @@ export function clockView(schedule: Schedule | null, now: number, sessionStarted
 
 function during(meeting: Meeting, now: number): ClockView {
 	const msLeft = meeting.end - now;
-	const cue = msLeft <= 0 ? 'over' : msLeft <= 5 * MS_PER_MIN ? 'five' : msLeft <= 10 * MS_PER_MIN ? 'ten' : 'none';
+	const cue =
+		msLeft <= 0 ? 'over' : msLeft <= WRAP_UP_CUES_MIN.five * MS_PER_MIN ? 'five' : msLeft <= WRAP_UP_CUES_MIN.ten * MS_PER_MIN ? 'ten' : 'none';
 	return { mode: 'during', meeting, msLeft, cue };
 }
