@@ -82,11 +82,15 @@ export function createCommandPipeline(deps: Deps, publisher: Publisher) {
 		return guard.refused() === GUARD.flooding ? cutOff(socket) : answer();
 	}
 
-	/** [R69] A socket that keeps sending far past its limit is disconnected; its page may connect again. */
+	/**
+	 * [R69] A socket that keeps sending far past its limit is cut off: its TCP connection is destroyed
+	 * at once, so the commands it has already pipelined behind are dropped unread by the kernel
+	 * (a WebSocket close handshake would go on reading them). A page may connect again.
+	 */
 	function cutOff(socket: RoomcastSocket): CommandAck {
-		if (socket.connected) {
+		if (!socket.request.socket.destroyed) {
 			log.warn('socket.flooded', { groupId: socket.data.groupId, deviceId: socket.data.deviceId });
-			socket.disconnect(true);
+			socket.request.socket.destroy();
 		}
 		return refusal(RATE_LIMITED);
 	}

@@ -100,7 +100,7 @@ describe('floods [R45][R69]', () => {
 		const other = await connectClient(server.url, { groupId: b.groupId, key: b.remote });
 		const gone = disconnected(flooder.socket);
 		for (let i = 0; i < 500; i++) flooder.socket.emit('command', { id: `f${i}`, type: 'headcount.arrive' } as never, () => {});
-		expect(await gone).toBe('io server disconnect');
+		expect(await gone).toBe('transport close');
 		expect(await other.send({ id: 'o1', type: 'session.start' })).toMatchObject({ ok: true });
 		expect(server.log.lines.filter((l) => l.includes('"socket.flooded"'))).toHaveLength(1);
 		other.close();
