@@ -1,8 +1,10 @@
 /**
  * What every command meets first, whatever its sender's role: the per-device rate limit [R45], and
  * the cut-off for a socket that keeps sending far past it [R69]. A refused command costs almost
- * nothing: once a device is over its limit it is refused without asking the limiter again until the
- * limiter's window has passed, and refusals are logged as counts, not a line each (RefusalLog).
+ * nothing, and is decided at once: a socket that has sent more than the device's limit within the
+ * window is refused without asking the limiter (which counts the device on all its sockets, and
+ * answers asynchronously, too late for commands pipelined in one read); once the limiter refuses, it
+ * is not asked again until its window has passed. Refusals are logged as counts (RefusalLog).
  */
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { allowance } from './limits.ts';
@@ -17,17 +19,20 @@ export type GuardAnswer = (typeof GUARD)[keyof typeof GUARD];
 export class CommandGuard {
 	#blockedUntil = 0;
 	#refusals = 0;
+	#sent = 0;
 	#windowEnds = 0;
 
 	constructor(
 		private readonly limiter: RateLimiterAbstract,
 		private readonly deviceId: string,
-		private readonly floodRefusals: number
+		private readonly limits: { commandsPer10sPerDevice: number; floodRefusalsPer10s: number }
 	) {}
 
-	/** Whether this command may go on. Synchronous while the device is known to be over its limit. */
+	/** Whether this command may go on. Synchronous whenever the answer is no. */
 	admit(): GuardAnswer | Promise<GuardAnswer> {
-		if (Date.now() < this.#blockedUntil) return this.refused();
+		const now = this.#window();
+		this.#sent += 1;
+		if (now < this.#blockedUntil || this.#sent > this.limits.commandsPer10sPerDevice) return this.refused();
 		return allowance(this.limiter, this.deviceId).then((answer) => {
 			if (answer.ok) return GUARD.ok;
 			this.#blockedUntil = Date.now() + answer.retryInMs;
@@ -37,13 +42,20 @@ export class CommandGuard {
 
 	/** Counts a refusal (of any kind) against the socket; `flooding` once there are too many in the window. */
 	refused(): GuardAnswer {
+		this.#window();
+		this.#refusals += 1;
+		return this.#refusals > this.limits.floodRefusalsPer10s ? GUARD.flooding : GUARD.limited;
+	}
+
+	/** Starts a new 10 s window when the last has passed; the time now. */
+	#window(): number {
 		const now = Date.now();
 		if (now >= this.#windowEnds) {
 			this.#windowEnds = now + WINDOW_MS;
 			this.#refusals = 0;
+			this.#sent = 0;
 		}
-		this.#refusals += 1;
-		return this.#refusals > this.floodRefusals ? GUARD.flooding : GUARD.limited;
+		return now;
 	}
 }
 

@@ -38,7 +38,7 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		const { groupId, role, deviceId } = socket.data;
 		log.info('socket.connected', { groupId, deviceId, role });
 		void join(socket);
-		const guard = new CommandGuard(deps.limiters.command, deviceId, deps.limits.floodRefusalsPer10s);
+		const guard = new CommandGuard(deps.limiters.command, deviceId, deps.limits);
 		// (payload, ack): an ack sent without a payload arrives as the only argument
 		socket.on('command', (...args: unknown[]) => {
 			const ack = typeof args.at(-1) === 'function' ? (args.pop() as (answer: CommandAck) => void) : () => {};

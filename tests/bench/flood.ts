@@ -9,7 +9,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Fleet, type LatencyResult } from './fleet.ts';
-import { LOAD_CORE, pin, startServer } from './processes.ts';
+import { LOAD_CORE, pin, startServer, type ServerStats } from './processes.ts';
 import type { BenchGroup } from './seed.ts';
 import type { Timing } from './sweep.ts';
 
@@ -17,6 +17,8 @@ export interface FloodResult {
 	groups: number;
 	quiet: LatencyResult;
 	flooded: LatencyResult;
+	/** The server's CPU and event-loop delay in each run. */
+	server: { quiet: ServerStats; flooded: ServerStats };
 	commandsPerWave: number;
 	waveEveryMs: number;
 	/** What the flooder's waves came to: commands sent, accepted, refused, never answered (cut off first). */
@@ -50,10 +52,21 @@ export async function flood(opts: {
 	const fleet = new Fleet();
 	try {
 		await fleet.add(opts.groups, { controller: server.url, display: server.url });
+		await server.stats(true);
 		const quiet = await fleet.drive({ groups: opts.groups.length, burst: false, ...opts.timing });
+		const quietServer = await server.stats(true);
 		const flooding = runFlooder(server.url, opts.flooder, opts.commandsPerWave, opts.waveEveryMs, opts.timing.durationMs);
 		const flooded = await fleet.drive({ groups: opts.groups.length, burst: false, ...opts.timing });
-		return { groups: opts.groups.length, quiet, flooded, commandsPerWave: opts.commandsPerWave, waveEveryMs: opts.waveEveryMs, flooder: await flooding };
+		const floodedServer = await server.stats(true);
+		return {
+			groups: opts.groups.length,
+			quiet,
+			flooded,
+			server: { quiet: quietServer, flooded: floodedServer },
+			commandsPerWave: opts.commandsPerWave,
+			waveEveryMs: opts.waveEveryMs,
+			flooder: await flooding
+		};
 	} finally {
 		fleet.close();
 		await server.kill();
