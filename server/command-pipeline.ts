@@ -54,7 +54,7 @@ export function createCommandPipeline(deps: Deps, publisher: Publisher) {
 		if (!parsed.ok) return refused(socket, guard, () => refuse(parsed.error));
 		const { command } = parsed;
 		try {
-			const sender = { groupId, address: deps.addressOf(socket.request), ackKey: ackKeys.get(socket)! };
+			const sender = { groupId, address: () => deps.addressOf(socket.request), ackKey: ackKeys.get(socket)! };
 			const prepared = await prepareCommand(deps, command, sender);
 			if (prepared.refusal) return refuse(prepared.refusal, command.type);
 			const ctx = { now: now(), sender: { deviceId: socket.data.deviceId, role }, ...prepared.ctx };

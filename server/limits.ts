@@ -79,7 +79,9 @@ const LIMITER_TIMEOUT_MS = 1000;
  */
 export async function allowance(limiter: RateLimiterAbstract, key: string): Promise<Allowance> {
 	try {
-		await withDeadline(limiter.consume(key), LIMITER_TIMEOUT_MS);
+		// an in-process limiter answers at once: no timer for it (it runs for every command)
+		const consumed = limiter.consume(key);
+		await (limiter instanceof RateLimiterMemory ? consumed : withDeadline(consumed, LIMITER_TIMEOUT_MS));
 		return { ok: true };
 	} catch (rejection) {
 		if (rejection instanceof Error) return { ok: true };

@@ -17,7 +17,7 @@ import type { CommandOutcome, ServerContext } from './rooms.ts';
 export interface Sender {
 	groupId: string;
 	/** Where the command came from, for counting wrong code guesses [R43]. */
-	address: string;
+	address(): string;
 	/** Seals what only this device may read back (ack-seal.ts). */
 	ackKey: Buffer;
 }
@@ -53,7 +53,7 @@ export function prepareCommand(deps: PairingDeps, command: Command, sender: Send
  * anything else `code_refused`.
  */
 async function preparePairing(deps: PairingDeps, command: CommandOf<'device.pair'>, sender: Sender): Promise<Prepared> {
-	const checked = await checkCode(deps, CODE_KIND.pairing, command.code, sender.address, false);
+	const checked = await checkCode(deps, CODE_KIND.pairing, command.code, sender.address(), false);
 	if (!checked.ok) return checked.error === SLOW_DOWN ? { refusal: SLOW_DOWN } : NOTHING;
 	const owner = `${sender.groupId}/${command.id}`;
 	// a retry of this very command admits the device the first try chose
