@@ -1,8 +1,9 @@
 /**
  * What every command meets first, whatever its sender's role: the per-device rate limit [R45], and
  * the cut-off for a socket that keeps sending far past it [R69]. A refused command costs almost
- * nothing, and is decided at once: a socket that has sent more than the device's limit within the
- * window is refused without asking the limiter (which counts the device on all its sockets, and
+ * nothing, and is decided at once: a socket that has sent more than `commandsPerSecondPerSocket` in
+ * a second, or more than the device's limit within the 10 s window, is refused without asking the
+ * limiter (which counts the device on all its sockets, and
  * answers asynchronously, too late for commands pipelined in one read); once the limiter refuses, it
  * is not asked again until its window has passed. Refusals are logged as counts (RefusalLog).
  */
@@ -21,18 +22,26 @@ export class CommandGuard {
 	#refusals = 0;
 	#sent = 0;
 	#windowEnds = 0;
+	#sentThisSecond = 0;
+	#secondEnds = 0;
 
 	constructor(
 		private readonly limiter: RateLimiterAbstract,
 		private readonly deviceId: string,
-		private readonly limits: { commandsPer10sPerDevice: number; floodRefusalsPer10s: number }
+		private readonly limits: { commandsPer10sPerDevice: number; commandsPerSecondPerSocket: number; floodRefusalsPer10s: number }
 	) {}
 
 	/** Whether this command may go on. Synchronous whenever the answer is no. */
 	admit(): GuardAnswer | Promise<GuardAnswer> {
 		const now = this.#window();
+		if (now >= this.#secondEnds) {
+			this.#secondEnds = now + 1000;
+			this.#sentThisSecond = 0;
+		}
 		this.#sent += 1;
-		if (now < this.#blockedUntil || this.#sent > this.limits.commandsPer10sPerDevice) return this.refused();
+		this.#sentThisSecond += 1;
+		if (now < this.#blockedUntil || this.#sent > this.limits.commandsPer10sPerDevice || this.#sentThisSecond > this.limits.commandsPerSecondPerSocket)
+			return this.refused();
 		return allowance(this.limiter, this.deviceId).then((answer) => {
 			if (answer.ok) return GUARD.ok;
 			this.#blockedUntil = Date.now() + answer.retryInMs;

@@ -21,6 +21,8 @@ export interface LimitSettings {
 	handshakeTimeoutMs: number;
 	/** Commands from one device (any role) per 10 s; over it, `rate_limited`. */
 	commandsPer10sPerDevice: number;
+	/** Commands from one socket within one second: a page sends one at a time, so a burst is a flood. */
+	commandsPerSecondPerSocket: number;
 	/** A socket refused this many commands within 10 s is flooding: it is disconnected. */
 	floodRefusalsPer10s: number;
 	groupsPerHourPerAddress: number;
@@ -34,6 +36,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
 	socketsPerAddress: 60,
 	handshakeTimeoutMs: 10_000,
 	commandsPer10sPerDevice: 100,
+	commandsPerSecondPerSocket: 20,
 	floodRefusalsPer10s: 200,
 	groupsPerHourPerAddress: 20,
 	codesPer10MinPerAddress: 30,

@@ -41,6 +41,8 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		const guard = new CommandGuard(deps.limiters.command, deviceId, deps.limits);
 		// (payload, ack): an ack sent without a payload arrives as the only argument
 		socket.on('command', (...args: unknown[]) => {
+			// cut off for flooding (R69): what it pipelined behind is dropped, unanswered
+			if (socket.request.socket.destroyed) return;
 			const ack = typeof args.at(-1) === 'function' ? (args.pop() as (answer: CommandAck) => void) : () => {};
 			if (draining) return ack(RESTARTING);
 			inFlight

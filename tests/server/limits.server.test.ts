@@ -106,6 +106,18 @@ describe('floods [R45][R69]', () => {
 		other.close();
 	});
 
+	it('[R45] a burst from one socket past commandsPerSecondPerSocket is refused at once, within the device limit', async () => {
+		const server = await serverWith({ commandsPer10sPerDevice: 1000, commandsPerSecondPerSocket: 10, floodRefusalsPer10s: 1000 });
+		const keys = await createGroup(server.url);
+		const remote = await connectClient(server.url, { groupId: keys.groupId, key: keys.remote });
+		await remote.send({ id: 'b0', type: 'session.start' });
+		const acks = await Promise.all(Array.from({ length: 30 }, (_, i) => remote.send({ id: `b${i + 1}`, type: 'headcount.arrive' })));
+		const accepted = acks.filter((ack) => ack.ok).length;
+		expect(accepted).toBeLessThanOrEqual(10); // at most one second's worth (fewer if session.start took one)
+		expect(acks.filter((ack) => !ack.ok && ack.error.code === 'rate_limited').length).toBe(30 - accepted);
+		remote.close();
+	});
+
 	it('[R45] a display is rate-limited too, and its refusals are logged as counts, not a line each', async () => {
 		const server = await serverWith({ commandsPer10sPerDevice: 20, floodRefusalsPer10s: 10_000 });
 		const keys = await createGroup(server.url);
