@@ -1,6 +1,6 @@
 /**
- * What every command meets first, whatever its sender's role: the per-device rate limit [R45], and
- * the cut-off for a socket that keeps sending far past it [R69]. A refused command costs almost
+ * What a facilitator's command meets first: the per-device rate limit [R45]; and, for every socket
+ * whatever its role, the cut-off once it has been refused too often [R69]. A refused command costs almost
  * nothing, and is decided at once: a socket that has sent more than `commandsPerSecondPerSocket` in
  * a second, or more than the device's limit within the 10 s window, is refused without asking the
  * limiter (which counts the device on all its sockets, and

@@ -1,7 +1,7 @@
 /**
  * Step 3 of a socket's life: run a command. In order:
- *   guard      the device's rate limit, whatever its role [R45]; a flooding socket is cut off [R69]
  *   authorise  a display sends nothing [R2] (judged again on the stored device in the transaction)
+ *   guard      the device's rate limit [R45]; a socket refused too often, whatever its role, is cut off [R69]
  *   parse      the payload against the command table [R20]
  *   prepare    what a special command needs from the code store (special-commands.ts)
  *   transact   store.update(runCommand): sender as stored now [R42], dedupe [R18], the room's rules
@@ -45,11 +45,12 @@ export function createCommandPipeline(deps: Deps, publisher: Publisher) {
 			refusals.note(groupId, error.code, type);
 			return refusal(error);
 		};
+		// [R2] a display's every command is refused forbidden, and counts towards its cut-off
+		if (role !== ROLE.facilitator) return refused(socket, guard, () => refuse(DISPLAY_ONLY));
 		const admitted = guard.admit();
 		const answer = admitted instanceof Promise ? await admitted : admitted;
 		if (answer === GUARD.flooding) return cutOff(socket);
 		if (answer === GUARD.limited) return refuse(RATE_LIMITED);
-		if (role !== ROLE.facilitator) return refused(socket, guard, () => refuse(DISPLAY_ONLY));
 		const parsed = parseCommand(payload);
 		if (!parsed.ok) return refused(socket, guard, () => refuse(parsed.error));
 		const { command } = parsed;
@@ -67,9 +68,9 @@ export function createCommandPipeline(deps: Deps, publisher: Publisher) {
 			// was sent that state yet [R51]
 			if (replayed) publisher.broadcast(outcome.room.state);
 			if (changed && command.type === 'device.revoke') publisher.disconnectDevice(groupId, command.deviceId);
-			if (late) return refuse(late, command.type);
-			if (!ack.ok) return refuse(ack.error, command.type);
-			return forDevice(ack, sender.ackKey);
+			if (late) return refusal(late);
+			// a refusal by the room's rules (no_session, not_found, ...) is ordinary: not logged
+			return ack.ok ? forDevice(ack, sender.ackKey) : ack;
 		} catch (error) {
 			if (!(error instanceof StoreUnavailableError)) throw error;
 			log.warn('command.unavailable', { groupId, type: command.type });

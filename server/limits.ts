@@ -19,11 +19,11 @@ export interface LimitSettings {
 	 * such a handshake is answered `unavailable` rather than cut off.
 	 */
 	handshakeTimeoutMs: number;
-	/** Commands from one device (any role) per 10 s; over it, `rate_limited`. */
+	/** Commands from one facilitator device per 10 s; over it, `rate_limited`. */
 	commandsPer10sPerDevice: number;
 	/** Commands from one socket within one second: a page sends one at a time, so a burst is a flood. */
 	commandsPerSecondPerSocket: number;
-	/** A socket refused this many commands within 10 s is flooding: it is disconnected. */
+	/** A socket (any role) refused this many commands within 10 s is flooding: it is disconnected. */
 	floodRefusalsPer10s: number;
 	groupsPerHourPerAddress: number;
 	codesPer10MinPerAddress: number;
