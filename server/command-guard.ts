@@ -1,9 +1,9 @@
 /**
  * What a facilitator's command meets first: the per-device rate limit [R45]; and, for every socket
  * whatever its role, the cut-off once it has been refused too often [R69]. A refused command costs almost
- * nothing, and is decided at once: a socket that has sent more than `commandsPerSecondPerSocket` in
- * a second, or more than the device's limit within the 10 s window, is refused without asking the
- * limiter (which counts the device on all its sockets, and
+ * nothing, and is decided at once: a socket with more than `commandsInFlightPerSocket` commands
+ * waiting for their answers (a page has one), or that has sent more than the device's limit within
+ * the 10 s window, is refused without asking the limiter (which counts the device on all its sockets, and
  * answers asynchronously, too late for commands pipelined in one read); once the limiter refuses, it
  * is not asked again until its window has passed. Refusals are logged as counts (RefusalLog).
  */
@@ -18,30 +18,31 @@ export type GuardAnswer = (typeof GUARD)[keyof typeof GUARD];
 
 /** One per socket. */
 export class CommandGuard {
+	/** Commands of this socket being run now (counted by the caller, `track`). */
+	#inFlight = 0;
 	#blockedUntil = 0;
 	#refusals = 0;
 	#sent = 0;
 	#windowEnds = 0;
-	#sentThisSecond = 0;
-	#secondEnds = 0;
 
 	constructor(
 		private readonly limiter: RateLimiterAbstract,
 		private readonly deviceId: string,
-		private readonly limits: { commandsPer10sPerDevice: number; commandsPerSecondPerSocket: number; floodRefusalsPer10s: number }
+		private readonly limits: { commandsPer10sPerDevice: number; commandsInFlightPerSocket: number; floodRefusalsPer10s: number }
 	) {}
+
+	/** Counts `work` as one of this socket's commands in flight until it settles. */
+	track<T>(work: () => Promise<T>): Promise<T> {
+		this.#inFlight += 1;
+		return work().finally(() => void (this.#inFlight -= 1));
+	}
 
 	/** Whether this command may go on. Synchronous whenever the answer is no. */
 	admit(): GuardAnswer | Promise<GuardAnswer> {
 		const now = this.#window();
-		if (now >= this.#secondEnds) {
-			this.#secondEnds = now + 1000;
-			this.#sentThisSecond = 0;
-		}
 		this.#sent += 1;
-		this.#sentThisSecond += 1;
-		if (now < this.#blockedUntil || this.#sent > this.limits.commandsPer10sPerDevice || this.#sentThisSecond > this.limits.commandsPerSecondPerSocket)
-			return this.refused();
+		const pipelined = this.#inFlight > this.limits.commandsInFlightPerSocket;
+		if (pipelined || now < this.#blockedUntil || this.#sent > this.limits.commandsPer10sPerDevice) return this.refused();
 		return allowance(this.limiter, this.deviceId).then((answer) => {
 			if (answer.ok) return GUARD.ok;
 			this.#blockedUntil = Date.now() + answer.retryInMs;

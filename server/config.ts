@@ -27,7 +27,7 @@ export const LIMIT_ENV: Record<keyof LimitSettings, string> = {
 	socketsPerAddress: 'SOCKETS_PER_ADDRESS',
 	handshakeTimeoutMs: 'HANDSHAKE_TIMEOUT_MS',
 	commandsPer10sPerDevice: 'COMMANDS_PER_10S_PER_DEVICE',
-	commandsPerSecondPerSocket: 'COMMANDS_PER_SECOND_PER_SOCKET',
+	commandsInFlightPerSocket: 'COMMANDS_IN_FLIGHT_PER_SOCKET',
 	floodRefusalsPer10s: 'FLOOD_REFUSALS_PER_10S',
 	groupsPerHourPerAddress: 'GROUPS_PER_HOUR_PER_ADDRESS',
 	codesPer10MinPerAddress: 'CODES_PER_10MIN_PER_ADDRESS',

@@ -21,8 +21,11 @@ export interface LimitSettings {
 	handshakeTimeoutMs: number;
 	/** Commands from one facilitator device per 10 s; over it, `rate_limited`. */
 	commandsPer10sPerDevice: number;
-	/** Commands from one socket within one second: a page sends one at a time, so a burst is a flood. */
-	commandsPerSecondPerSocket: number;
+	/**
+	 * Commands one socket may have waiting for their answers at once. A page sends one at a time and
+	 * waits for its answer; only a client that pipelines (a flood) has more.
+	 */
+	commandsInFlightPerSocket: number;
 	/** A socket (any role) refused this many commands within 10 s is flooding: it is disconnected. */
 	floodRefusalsPer10s: number;
 	groupsPerHourPerAddress: number;
@@ -36,7 +39,7 @@ export const DEFAULT_LIMITS: LimitSettings = {
 	socketsPerAddress: 60,
 	handshakeTimeoutMs: 10_000,
 	commandsPer10sPerDevice: 100,
-	commandsPerSecondPerSocket: 20,
+	commandsInFlightPerSocket: 10,
 	floodRefusalsPer10s: 200,
 	groupsPerHourPerAddress: 20,
 	codesPer10MinPerAddress: 30,

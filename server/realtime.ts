@@ -46,7 +46,7 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 			const ack = typeof args.at(-1) === 'function' ? (args.pop() as (answer: CommandAck) => void) : () => {};
 			if (draining) return ack(RESTARTING);
 			inFlight
-				.track(pipeline.run(socket, guard, args[0]))
+				.track(guard.track(() => pipeline.run(socket, guard, args[0])))
 				.catch((error) => {
 					log.error('command.failed', { groupId, reason: errorName(error) });
 					return INTERNAL;

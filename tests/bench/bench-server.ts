@@ -20,7 +20,7 @@ import { delayMs, eventLoopMonitor } from './eld.ts';
 
 /** All load comes from 127.0.0.1: limits high enough never to refuse the bench. */
 const PER_ADDRESS_LIFTED = { connectionsPerMinutePerAddress: 1e9, socketsPerAddress: 1e9 };
-const BENCH_LIMITS = { ...PER_ADDRESS_LIFTED, commandsPer10sPerDevice: 1e9, commandsPerSecondPerSocket: 1e9, floodRefusalsPer10s: 1e9 };
+const BENCH_LIMITS = { ...PER_ADDRESS_LIFTED, commandsPer10sPerDevice: 1e9, commandsInFlightPerSocket: 1e9, floodRefusalsPer10s: 1e9 };
 
 const [kind, portArg] = process.argv.slice(2);
 const port = Number(portArg);

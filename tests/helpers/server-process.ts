@@ -20,7 +20,7 @@ export interface ServerProcess {
 }
 
 /** The test's own limits: these processes serve one test's clients, all from 127.0.0.1. */
-const ROOMY = { CONNECTIONS_PER_MINUTE_PER_ADDRESS: '100000', COMMANDS_PER_10S_PER_DEVICE: '100000', COMMANDS_PER_SECOND_PER_SOCKET: '100000', SOCKETS_PER_ADDRESS: '10000' };
+const ROOMY = { CONNECTIONS_PER_MINUTE_PER_ADDRESS: '100000', COMMANDS_PER_10S_PER_DEVICE: '100000', COMMANDS_IN_FLIGHT_PER_SOCKET: '100000', SOCKETS_PER_ADDRESS: '10000' };
 
 export function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
 	const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {

@@ -11,7 +11,7 @@ import { connectClient, createGroup, startServer, type Client, type TestServer }
 let server: TestServer;
 let remote: Client;
 beforeAll(async () => {
-	server = await startServer({ store: createMemoryStore(), limits: { commandsPer10sPerDevice: 100_000, commandsPerSecondPerSocket: 100_000, floodRefusalsPer10s: 100_000 } });
+	server = await startServer({ store: createMemoryStore(), limits: { commandsPer10sPerDevice: 100_000, commandsInFlightPerSocket: 100_000, floodRefusalsPer10s: 100_000 } });
 	const keys = await createGroup(server.url);
 	remote = await connectClient(server.url, { groupId: keys.groupId, key: keys.remote });
 	await remote.send({ id: 'start', type: 'session.start' });

@@ -25,7 +25,7 @@ beforeAll(async () => {
 	store = createRedisStore(t.redis, { prefix: t.prefix });
 	server = await startServer({
 		store,
-		limits: { commandsPer10sPerDevice: 1e9, commandsPerSecondPerSocket: 1e9, connectionsPerMinutePerAddress: 1e9, floodRefusalsPer10s: 1e9 }
+		limits: { commandsPer10sPerDevice: 1e9, commandsInFlightPerSocket: 1e9, connectionsPerMinutePerAddress: 1e9, floodRefusalsPer10s: 1e9 }
 	});
 });
 afterAll(async () => {
