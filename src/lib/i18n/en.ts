@@ -51,7 +51,8 @@ export const en = {
 		refused: 'Not paired',
 		removed: 'Removed',
 		savingPaused: 'Saving paused: the server cannot reach its store. Your taps are kept and sent again.',
-		outdated: 'This page is out of date: reload it.',
+		outdated: 'Out of date',
+		outdatedHelp: 'This page is from a different version of Roomcast than the server. Reload it to keep going.',
 		reload: 'Reload'
 	},
 	pending: {

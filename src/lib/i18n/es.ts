@@ -52,7 +52,8 @@ export const es: Messages = {
 		refused: 'No vinculado',
 		removed: 'Retirado',
 		savingPaused: 'Guardado en pausa: el servidor no llega a su almacén. Sus toques se guardan y se envían de nuevo.',
-		outdated: 'Esta página está desactualizada: vuelva a cargarla.',
+		outdated: 'Desactualizada',
+		outdatedHelp: 'Esta página es de otra versión de Roomcast que la del servidor. Vuelva a cargarla para seguir.',
 		reload: 'Volver a cargar'
 	},
 	pending: {
