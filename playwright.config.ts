@@ -7,7 +7,8 @@ import { dirname, resolve } from 'node:path';
 const PORT = Number(process.env.E2E_PORT ?? 4317);
 // With a Redis (npm test provides one), the e2e server uses it under a key prefix of its own.
 const REDIS_URL = process.env.TEST_REDIS_URL;
-const prefix = `rc-e2e-${randomBytes(4).toString('hex')}`;
+// One prefix for the run: the config is read again in each worker, which inherits this variable.
+const prefix = (process.env.ROOMCAST_E2E_PREFIX ??= `rc-e2e-${randomBytes(4).toString('hex')}`);
 export const SERVER_LOG = resolve('.test-output/e2e-server.log');
 mkdirSync(dirname(SERVER_LOG), { recursive: true });
 
@@ -24,6 +25,8 @@ export default defineConfig({
 	expect: { timeout: 10_000 },
 	outputDir: 'test-results',
 	reporter: [['list'], ['json', { outputFile: '.test-output/playwright.json' }]],
+	// the groups the run made would otherwise stay in the developer's Redis for GROUP_TTL_S (180 days)
+	globalTeardown: './tests/helpers/e2e-teardown.ts',
 	webServer: {
 		// a single node process (no npm wrapper) so Playwright can stop it cleanly
 		command: 'node --import tsx server/index.ts',
@@ -33,6 +36,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			// the browser tests read what the server logged (it must never hold a typed word)
 			LOG_FILE: SERVER_LOG,
+			// every page of every test comes from 127.0.0.1: the per-address limits would count them all as one visitor
+			GROUPS_PER_HOUR_PER_ADDRESS: '100000',
+			SOCKETS_PER_ADDRESS: '100000',
 			...(REDIS_URL ? { REDIS_URL, REDIS_PREFIX: prefix } : {})
 		},
 		reuseExistingServer: false,

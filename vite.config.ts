@@ -24,7 +24,8 @@ function roomcastServer(): Plugin {
 			log,
 			publicUrl: config.publicUrl,
 			allowedOrigins: config.allowedOrigins,
-			trustProxy: config.trustProxy,
+			trustProxyHops: config.trustProxyHops,
+			limits: config.limits,
 			recordsRetentionDays: config.recordsRetentionDays,
 			destroyUpgrade: false
 		});

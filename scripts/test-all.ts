@@ -1,5 +1,6 @@
 // `npm test`: every suite, then one line `N passed, N failed` that sums them.
-//   1. type check (svelte-check), counted as one test
+//   1. type check (svelte-check), counted as one test; dead code (knip: no unused file, export or
+//      dependency), counted as one test
 //   2. vitest: unit, store contract (both stores, real Redis), server integration (real sockets)
 //   3. Playwright: the production build in real Chromium
 //   4. the quick bench (`npm run bench -- --quick`), counted as one test: it passes when the harness
@@ -39,6 +40,9 @@ function readJson(file: string): any {
 try {
 	const checked = run('npx', ['svelte-kit', 'sync']) === 0 && run('npx', ['svelte-check', '--tsconfig', './tsconfig.json', '--threshold', 'error']) === 0;
 	count('typecheck', checked ? 1 : 0, checked ? 0 : 1);
+
+	const clean = run('npm', ['run', '-s', 'knip']) === 0;
+	count('dead code (knip)', clean ? 1 : 0, clean ? 0 : 1);
 
 	const built = run('npx', ['vite', 'build', '--logLevel', 'warn']) === 0;
 	if (!built) count('build', 0, 1);

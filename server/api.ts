@@ -5,6 +5,8 @@ import { isPlainObject, text } from '../src/lib/protocol/schema.ts';
 import type { RoomState } from '../src/lib/protocol/protocol.ts';
 import type { Deps } from './app.ts';
 import { newGroupId } from './credentials.ts';
+import { setSecurityHeaders } from './headers.ts';
+import { allowed } from './limits.ts';
 import { originAllowed } from './origins.ts';
 import { pairingRoutes } from './pairing.ts';
 import { DEVICE_KIND, newGroup } from './rooms.ts';
@@ -16,7 +18,7 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 	const { store, log, publicUrl, now } = deps;
 	const api = express();
 	api.disable('x-powered-by');
-	api.set('trust proxy', deps.trustProxy);
+	api.set('trust proxy', deps.trustProxyHops);
 	api.use(securityHeaders);
 	// [R46] the API answers browser pages of this app only
 	api.use('/api', (req, res, next) => {
@@ -31,6 +33,9 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 	});
 
 	api.post('/api/groups', express.json({ limit: LIMITS.HTTP_BODY_MAX_BYTES }), async (req, res) => {
+		// [R70] each group is kept for months: one address cannot make them without end
+		if (!(await allowed(deps.limiters.group, deps.addressOf(req))))
+			return void res.status(429).json(problem(ERROR_CODE.rateLimited, 'Too many new groups from this address. Try again in an hour.'));
 		const body: unknown = req.body;
 		if (!isPlainObject(body))
 			return void res.status(400).json(problem(ERROR_CODE.invalidPayload, 'Send a JSON object { "name": "..." }.'));
@@ -70,15 +75,14 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 	});
 
 	const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+		// [R51] an outage gets the same answer on every route
+		if (error instanceof StoreUnavailableError) {
+			log.warn('api.unavailable', { reason: error.name });
+			return void res.status(503).json(problem(ERROR_CODE.unavailable, 'The server cannot reach its store right now. Try again in a moment.'));
+		}
 		const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
-		const message =
-			status === 413
-				? `The request body is larger than ${LIMITS.HTTP_BODY_MAX_BYTES} bytes.`
-				: status < 500
-					? 'The request body is not valid JSON.'
-					: 'Something went wrong on the server.';
 		if (status >= 500) log.error('api.error', { reason: error instanceof Error ? error.name : 'unknown' });
-		res.status(status).json(problem(status < 500 ? ERROR_CODE.invalidPayload : ERROR_CODE.internal, message));
+		res.status(status).json(problem(status < 500 ? ERROR_CODE.invalidPayload : ERROR_CODE.internal, bodyProblem(status, error)));
 	};
 	api.use(onError);
 	return api;
@@ -86,12 +90,17 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 
 /** Headers for everything this process answers (pages get theirs, CSP included, from SvelteKit too). */
 const securityHeaders: express.RequestHandler = (_req, res, next) => {
-	res.setHeader('referrer-policy', 'no-referrer');
-	res.setHeader('x-content-type-options', 'nosniff');
-	res.setHeader('x-frame-options', 'DENY');
-	res.setHeader('cross-origin-opener-policy', 'same-origin');
+	setSecurityHeaders(res);
 	next();
 };
+
+/** What was wrong with a body Express could not read, in words (its own limit, as each route set it). */
+function bodyProblem(status: number, error: { type?: string; limit?: number } | undefined): string {
+	if (status === 413) return `The request body is larger than ${error?.limit ?? LIMITS.HTTP_BODY_MAX_BYTES} bytes.`;
+	if (status === 415) return 'The request body is in an encoding this server does not read: send plain JSON.';
+	if (status >= 500) return 'Something went wrong on the server.';
+	return 'The request body is not valid JSON.';
+}
 
 function problem(code: ProtocolError['code'], message: string): { error: ProtocolError } {
 	return { error: { code, message } };

@@ -7,7 +7,7 @@ import type { Server } from 'socket.io';
 import { createApi } from './api.ts';
 import type { CodeStore } from './codes/code-store.ts';
 import { createMemoryCodeStore } from './codes/code-store.memory.ts';
-import { createLimiters, type Limiters } from './limits.ts';
+import { DEFAULT_LIMITS, createLimiters, type LimitSettings, type Limiters } from './limits.ts';
 import type { Logger } from './log.ts';
 import { clientAddress } from './origins.ts';
 import { attachRealtime, type RoomcastServer } from './realtime.ts';
@@ -19,15 +19,17 @@ export interface Components {
 	log: Logger;
 	/** Pairing and invite codes; embedded by default. */
 	codes?: CodeStore;
-	/** Rate limits; in-process defaults when not given. */
+	/** Limits and caps (README "Configuration"); the defaults where not given. */
+	limits?: Partial<LimitSettings>;
+	/** Rate limiters; in-process ones made from `limits` when not given. */
 	limiters?: Limiters;
 	/** Socket.IO adapter that carries broadcasts to other nodes (Redis), if any. */
 	adapter?: Parameters<Server['adapter']>[0];
 	publicUrl?: string;
 	/** Browser origins allowed besides the app's own (and PUBLIC_URL's). */
 	allowedOrigins?: string[];
-	/** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
-	trustProxy?: boolean;
+	/** How many reverse proxies stand in front: the client's address is the one the nearest trusted proxy saw. */
+	trustProxyHops?: number;
 	now?: () => number;
 	/** [R53] How long the records for funders keep a past session's counts (default 396 days). */
 	recordsRetentionDays?: number;
@@ -35,7 +37,8 @@ export interface Components {
 }
 
 /** Components with every default filled in: what the API and the sockets are built from. */
-export interface Deps extends Required<Omit<Components, 'adapter' | 'publicUrl' | 'destroyUpgrade'>> {
+export interface Deps extends Required<Omit<Components, 'adapter' | 'publicUrl' | 'destroyUpgrade' | 'limits'>> {
+	limits: LimitSettings;
 	publicUrl: string | undefined;
 	addressOf: (req: IncomingMessage) => string;
 }
@@ -50,27 +53,24 @@ export interface Application {
 }
 
 export function createApplication(httpServer: HttpServer, components: Components): Application {
-	const trustProxy = components.trustProxy ?? false;
+	const trustProxyHops = components.trustProxyHops ?? 0;
 	const now = components.now ?? Date.now;
+	const limits = { ...DEFAULT_LIMITS, ...components.limits };
 	const deps: Deps = {
 		store: components.store,
 		log: components.log,
 		codes: components.codes ?? createMemoryCodeStore(now),
-		limiters: components.limiters ?? createLimiters(),
+		limits,
+		limiters: components.limiters ?? createLimiters(limits),
 		publicUrl: components.publicUrl,
 		allowedOrigins: [...(components.allowedOrigins ?? []), ...(components.publicUrl ? [new URL(components.publicUrl).origin] : [])],
-		trustProxy,
+		trustProxyHops,
 		now,
 		recordsRetentionDays: components.recordsRetentionDays ?? RECORDS_RETENTION_DAYS,
-		addressOf: (req) => clientAddress(req, trustProxy)
+		addressOf: (req) => clientAddress(req, trustProxyHops)
 	};
-	const { io, broadcast, drain } = attachRealtime(httpServer, deps, components.destroyUpgrade ?? true);
+	const { io, broadcast, drain, close } = attachRealtime(httpServer, deps, components.destroyUpgrade ?? true);
 	if (components.adapter) io.adapter(components.adapter);
 	const api = createApi(deps, broadcast);
-	return {
-		io,
-		api,
-		close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
-		drain
-	};
+	return { io, api, close, drain };
 }

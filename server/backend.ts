@@ -24,13 +24,14 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 	const ttls = { groupTtlS: config.groupTtlS, sessionTtlS: config.sessionTtlS };
 	if (!config.redisUrl) {
 		const store = createMemoryStore(ttls);
-		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(), close: () => store.close() };
+		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(config.limits), close: () => store.close() };
 	}
-	// The room store times its calls itself (one timer per call, not node-redis's AbortSignal per
-	// command); pairing codes and rate limits share a second connection with node-redis's own timeout.
-	const redis = await connectRedis(config.redisUrl, log, 'store', { commandTimeoutMs: 0 });
+	// The room store, the code store and the limiters time their calls themselves (deadline.ts), so a
+	// stalled Redis answers a handshake, a pairing or a command `unavailable` in seconds [R51].
+	// Pairing codes and rate limits share a second connection.
+	const redis = await connectRedis(config.redisUrl, log, 'store');
 	const shared = await connectRedis(config.redisUrl, log, 'codes');
-	const pub = await connectRedis(config.redisUrl, log, 'pubsub', { commandTimeoutMs: 0 });
+	const pub = await connectRedis(config.redisUrl, log, 'pubsub');
 	const sub = pub.duplicate();
 	sub.on('error', () => {}); // reported through `pub`; an unhandled error here would end the process
 	await sub.connect();
@@ -40,7 +41,7 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 	return {
 		store,
 		codes: createRedisCodeStore(shared, config.redisPrefix),
-		limiters: createLimiters({}, shared, config.redisPrefix),
+		limiters: createLimiters(config.limits, shared, config.redisPrefix),
 		adapter,
 		async close() {
 			await store.close();

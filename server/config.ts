@@ -1,4 +1,5 @@
 /** Everything the server reads from its environment, checked once at start. See README "Configuration". */
+import { DEFAULT_LIMITS, type LimitSettings } from './limits.ts';
 import { DEFAULT_TTLS } from './store/room-store.ts';
 import { RECORDS_RETENTION_DAYS } from '../src/lib/room/room.records.ts';
 
@@ -14,15 +15,33 @@ export interface Config {
 	sessionTtlS: number;
 	/** Browser origins allowed besides the app's own, e.g. a second hostname. */
 	allowedOrigins: string[];
-	/** Behind a reverse proxy: trust X-Forwarded-For for the client's address. */
-	trustProxy: boolean;
+	/** How many reverse proxies stand in front (0: none): the client's address is the one the nearest trusted proxy saw. */
+	trustProxyHops: number;
+	limits: LimitSettings;
 	/** Also append log lines to this file. */
 	logFile: string | undefined;
 	/** [R53] Days the records for funders keep a past session's counts. */
 	recordsRetentionDays: number;
 }
 
+/** Each limit's environment variable (README "Configuration" lists them with their defaults). */
+export const LIMIT_ENV: Record<keyof LimitSettings, string> = {
+	connectionsPerMinutePerAddress: 'CONNECTIONS_PER_MINUTE_PER_ADDRESS',
+	socketsPerAddress: 'SOCKETS_PER_ADDRESS',
+	handshakeTimeoutMs: 'HANDSHAKE_TIMEOUT_MS',
+	commandsPer10sPerDevice: 'COMMANDS_PER_10S_PER_DEVICE',
+	commandsInFlightPerSocket: 'COMMANDS_IN_FLIGHT_PER_SOCKET',
+	floodRefusalsPer10s: 'FLOOD_REFUSALS_PER_10S',
+	groupsPerHourPerAddress: 'GROUPS_PER_HOUR_PER_ADDRESS',
+	codesPer10MinPerAddress: 'CODES_PER_10MIN_PER_ADDRESS',
+	guessesPer10MinPerAddress: 'GUESSES_PER_10MIN_PER_ADDRESS',
+	pollsPerMinutePerAddress: 'POLLS_PER_MINUTE_PER_ADDRESS'
+};
+
 export function readConfig(env: NodeJS.ProcessEnv): Config {
+	const limits = { ...DEFAULT_LIMITS };
+	for (const [name, variable] of Object.entries(LIMIT_ENV) as Array<[keyof LimitSettings, string]>)
+		limits[name] = integer(env, variable, DEFAULT_LIMITS[name]);
 	return {
 		port: integer(env, 'PORT', 3000),
 		host: env.HOST || undefined,
@@ -36,7 +55,9 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 			.map((o) => o.trim())
 			.filter(Boolean)
 			.map((o) => new URL(o).origin),
-		trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+		// `true` (the old spelling) means one proxy
+		trustProxyHops: env.TRUST_PROXY === 'true' ? 1 : integer(env, 'TRUST_PROXY', 0),
+		limits,
 		logFile: env.LOG_FILE || undefined,
 		recordsRetentionDays: integer(env, 'RECORDS_RETENTION_DAYS', RECORDS_RETENTION_DAYS)
 	};

@@ -1,6 +1,8 @@
 /**
  * The composition root: reads the configuration, opens the store, and serves the pages (SvelteKit's
- * production build), the API and Socket.IO on one port. Run it with `npm start`.
+ * production build, from BUILD_DIR), the API and Socket.IO on one port, until SIGTERM or SIGINT
+ * drains it. Run it with `npm start`. The fault tests (tests/server/faults.server.test.ts) run this
+ * very file as a process, kill it and stop it, with a build of no pages.
  */
 import express from 'express';
 import { appendFileSync } from 'node:fs';
@@ -31,7 +33,8 @@ const roomcast = createApplication(httpServer, {
 	log,
 	publicUrl: config.publicUrl,
 	allowedOrigins: config.allowedOrigins,
-	trustProxy: config.trustProxy,
+	trustProxyHops: config.trustProxyHops,
+	limits: config.limits,
 	recordsRetentionDays: config.recordsRetentionDays
 });
 app.use(roomcast.api);

@@ -3,7 +3,7 @@
  * closed list on purpose: nothing a person typed, no name, credential, pairing code or key can be
  * passed, because there is no field to pass it in.
  */
-export interface LogFields {
+interface LogFields {
 	groupId?: string;
 	deviceId?: string;
 	role?: string;
@@ -19,7 +19,7 @@ export interface LogFields {
 	ms?: number;
 }
 
-export type LogLevel = 'info' | 'warn' | 'error';
+type LogLevel = 'info' | 'warn' | 'error';
 
 export interface Logger {
 	info(event: string, fields?: LogFields): void;

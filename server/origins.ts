@@ -14,12 +14,21 @@ export function originAllowed(req: IncomingMessage, extra: readonly string[]): b
 	return extra.includes(origin);
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-	if (trustProxy) {
-		const forwarded = req.headers['x-forwarded-for'];
-		const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-		if (first) return first;
+/**
+ * The client's address. Behind `hops` trusted reverse proxies, each appends the address it saw to
+ * X-Forwarded-For, so the address the nearest trusted proxy's outermost peer had is the `hops`-th
+ * entry from the right; anything left of it was sent by the client and is not believed. Without
+ * proxies (0), the socket's own address.
+ */
+export function clientAddress(req: IncomingMessage, hops: number): string {
+	if (hops > 0) {
+		const header = req.headers['x-forwarded-for'];
+		const entries = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+			.split(',')
+			.map((entry) => entry.trim())
+			.filter(Boolean);
+		const trusted = entries[Math.max(0, entries.length - hops)];
+		if (trusted) return trusted;
 	}
 	return req.socket.remoteAddress ?? 'unknown';
 }

@@ -16,9 +16,9 @@ import type { Logger } from './log.ts';
 import { admitInvited } from './rooms.ts';
 import type { RoomStore } from './store/room-store.ts';
 
-export const PAIRING_TTL_S = 600;
-export const INVITE_TTL_S = 600;
-export const POLL_INTERVAL_MS = 2000;
+const PAIRING_TTL_S = 600;
+const INVITE_TTL_S = 600;
+const POLL_INTERVAL_MS = 2000;
 
 export interface PairingDeps {
 	store: RoomStore;
@@ -34,7 +34,7 @@ export const CODE_REFUSED: ProtocolError = {
 	code: ERROR_CODE.codeRefused,
 	message: 'That code did not work. Check it and try again, or ask for a new one.'
 };
-const SLOW_DOWN: ProtocolError = { code: ERROR_CODE.rateLimited, message: 'Too many tries from here. Wait a few minutes.' };
+export const SLOW_DOWN: ProtocolError = { code: ERROR_CODE.rateLimited, message: 'Too many tries from here. Wait a few minutes.' };
 const codeField = text(16);
 
 /** Makes a code record under a fresh id (retrying the rare id collision). */
@@ -54,31 +54,6 @@ export async function checkCode(deps: PairingDeps, kind: 'pairing' | 'invite', t
 	const tried = await deps.codes.attempt(kind, parsed.id, hashSecret(parsed.secret), MAX_WRONG_TRIES, consume);
 	if (!tried.ok) return { ok: false as const, error: CODE_REFUSED };
 	return { ok: true as const, id: parsed.id, record: tried.record };
-}
-
-/** `device.pair`: the device to admit if the code is right and not yet used, else null. */
-export async function grantPairing(deps: PairingDeps, typed: string, label: string, who: string) {
-	const checked = await checkCode(deps, 'pairing', typed, who, false);
-	if (!checked.ok) return checked;
-	if (checked.record.data.groupId) return { ok: false as const, error: CODE_REFUSED };
-	const device: Device = { id: newDeviceId(), role: ROLE.display, label, createdAt: deps.now(), publicKey: null, wrappedKey: null };
-	const publicKey = typeof checked.record.data.publicKey === 'string' ? checked.record.data.publicKey : null;
-	return { ok: true as const, codeId: checked.id, device, data: checked.record.data, publicKey };
-}
-
-/** After the group admitted the paired display: remembered, so the display's poll learns the group once its key is there. */
-export const markPaired = (deps: PairingDeps, codeId: string, data: Record<string, string | number | null>, groupId: string) =>
-	deps.codes.setData(CODE_KIND.pairing, codeId, { ...data, groupId });
-
-/**
- * [R48] `pairing.deliverKey`: the approving device hands over the group key wrapped for the
- * projector (or null, if it has none). Only a device of the group that paired this code can.
- */
-export async function deliverPairingKey(deps: PairingDeps, groupId: string, typed: string, wrappedKey: string | null): Promise<boolean> {
-	const parsed = parseShortCode(typed);
-	const record = parsed && (await deps.codes.get(CODE_KIND.pairing, parsed.id));
-	if (!parsed || !record || record.data.groupId !== groupId || record.data.keyDone) return false;
-	return deps.codes.setData(CODE_KIND.pairing, parsed.id, { ...record.data, wrappedKey, keyDone: 1 });
 }
 
 /** `invite.create`: a code for the inviting device, and the pending invite the group lists. */

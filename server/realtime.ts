@@ -1,203 +1,90 @@
 /**
- * Socket.IO: refuse foreign origins and floods, authenticate each socket by its device credential,
- * send a full snapshot on every connect, and run commands:
- * validate → rate-limit → store.update(runCommand: authorise, dedupe, apply) → ack → broadcast.
+ * Socket.IO for Roomcast, as the four steps of a socket's life:
+ *   1. authenticate (handshake.ts): credential, protocol version, connection rate [R25][R45][R66]
+ *   2. join (here): the socket's role room, then a full snapshot [R21][R40]
+ *   3. run a command (command-pipeline.ts): guard, authorise, parse, transact, publish, answer
+ *   4. drain (here): on shutdown, refuse new commands, answer those in flight, close [R51]
+ * What is refused before any of that (origins, sockets per address, slow handshakes) is in
+ * socket-server.ts.
  */
 import type { Server as HttpServer } from 'node:http';
-import { Server, type Socket } from 'socket.io';
-import {
-	ERROR_CODE,
-	LIMITS,
-	ROLE,
-	parseCommand,
-	type ClientToServerEvents,
-	type Command,
-	type CommandAck,
-	type ProtocolError,
-	type RecordsReply,
-	type Role,
-	type RoomState,
-	type ServerToClientEvents,
-	type SocketData
-} from '../src/lib/protocol/protocol.ts';
-import { isPlainObject } from '../src/lib/protocol/schema.ts';
+import { ERROR_CODE, ROLE, type CommandAck, type RecordsReply, type Role, type RoomState } from '../src/lib/protocol/protocol.ts';
 import { viewFor } from '../src/lib/room/room.view.ts';
 import type { Deps } from './app.ts';
-import { hashCredential, sameHash } from './credentials.ts';
-import { allowed } from './limits.ts';
-import { originAllowed } from './origins.ts';
-import { CODE_REFUSED, deliverPairingKey, grantPairing, issueInvite, markPaired } from './pairing.ts';
-import { listRecords } from './records.ts';
-import { runCommand, type ServerContext } from './rooms.ts';
-import { StoreUnavailableError } from './store/room-store.ts';
+import { CommandGuard } from './command-guard.ts';
+import { createCommandPipeline } from './command-pipeline.ts';
+import { ackKeys, authenticate } from './handshake.ts';
+import { InFlight } from './in-flight.ts';
+import { answerRecords } from './records.ts';
+import { createSocketServer, type RoomcastServer, type RoomcastSocket } from './socket-server.ts';
 
-export type RoomcastServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-type RoomcastSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type { RoomcastServer } from './socket-server.ts';
 
 /** Each group has one Socket.IO room per role, because each role is sent its own view [R40]. */
-export const roomOf = (groupId: string, role: Role) => `g:${groupId}:${role}`;
+const roomOf = (groupId: string, role: Role) => `g:${groupId}:${role}`;
 
-const refusal = (error: ProtocolError): CommandAck => ({ ok: false, error });
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
+const RESTARTING: CommandAck = { ok: false, error: { code: ERROR_CODE.unavailable, message: 'The server is restarting. It will be sent again.' } };
+const INTERNAL: CommandAck = { ok: false, error: { code: ERROR_CODE.internal, message: 'Something went wrong on the server. This change was not saved.' } };
 
 export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrade: boolean) {
-	const { store, log, limiters, now } = deps;
-	const io: RoomcastServer = new Server(httpServer, {
-		serveClient: false,
-		// WebSocket only: any node can serve any socket, so several nodes need no sticky sessions.
-		transports: ['websocket'],
-		maxHttpBufferSize: LIMITS.SOCKET_MESSAGE_MAX_BYTES,
-		destroyUpgrade,
-		// [R46] against cross-site WebSocket hijacking
-		allowRequest: (req, callback) => callback(null, originAllowed(req, deps.allowedOrigins))
-	});
-
-	io.use(async (socket, next) => {
-		const refused = (error: ProtocolError) => next(Object.assign(new Error(error.message), { data: error }));
-		if (!(await allowed(limiters.connect, deps.addressOf(socket.request))))
-			return refused({ code: ERROR_CODE.rateLimited, message: 'Too many connections from this address. Retrying shortly.' });
-		// [R25] a missing, malformed or wrong credential and an unknown group get the same answer
-		const unauthorized = () =>
-			refused({ code: ERROR_CODE.forbidden, message: 'This device is not (or no longer) part of a group: open a new link or pair it again.' });
-		const auth: unknown = socket.handshake.auth;
-		if (!isPlainObject(auth) || typeof auth.groupId !== 'string' || typeof auth.key !== 'string') return unauthorized();
-		if (auth.groupId.length > 64 || auth.key.length > 256) return unauthorized();
-		try {
-			const room = await store.load(auth.groupId);
-			const keyHash = hashCredential(auth.key);
-			const deviceId = room && Object.keys(room.keys).find((id) => sameHash(room.keys[id], keyHash));
-			const device = deviceId ? room.state.devices.find((d) => d.id === deviceId) : undefined;
-			if (!device) {
-				log.info('socket.refused', { code: ERROR_CODE.forbidden });
-				return unauthorized();
-			}
-			socket.data = { groupId: auth.groupId, deviceId: device.id, role: device.role };
-			next();
-		} catch (error) {
-			log.warn('socket.refused', { code: ERROR_CODE.unavailable, reason: errorName(error) });
-			refused({ code: ERROR_CODE.unavailable, message: 'The server cannot reach its store right now. Retrying.' });
-		}
-	});
-
-	let inFlight = 0;
+	const { store, log } = deps;
+	const io: RoomcastServer = createSocketServer(httpServer, deps, destroyUpgrade);
+	const pipeline = createCommandPipeline(deps, { broadcast, disconnectDevice });
+	const inFlight = new InFlight();
 	let draining = false;
 
+	io.use(authenticate(deps));
 	io.on('connection', (socket) => {
 		const { groupId, role, deviceId } = socket.data;
 		log.info('socket.connected', { groupId, deviceId, role });
-		void socket.join(roomOf(groupId, role));
-		void sendSnapshot(socket);
-		socket.on('command', (payload: unknown, ack: unknown) => {
-			const reply = typeof ack === 'function' ? (ack as (a: CommandAck) => void) : () => {};
-			if (draining)
-				return reply(refusal({ code: ERROR_CODE.unavailable, message: 'The server is restarting. It will be sent again.' }));
-			inFlight += 1;
-			handleCommand(socket, payload)
-				.then(reply, (error) => {
+		void join(socket);
+		const guard = new CommandGuard(deps.limiters.command, deviceId, deps.limits);
+		// (payload, ack): an ack sent without a payload arrives as the only argument
+		socket.on('command', (...args: unknown[]) => {
+			// cut off for flooding (R69): what it pipelined behind is dropped, unanswered
+			if (socket.request.socket.destroyed) return;
+			const ack = typeof args.at(-1) === 'function' ? (args.pop() as (answer: CommandAck) => void) : () => {};
+			if (draining) return ack(RESTARTING);
+			inFlight
+				.track(guard.track(() => pipeline.run(socket, guard, args[0])))
+				.catch((error) => {
 					log.error('command.failed', { groupId, reason: errorName(error) });
-					reply(refusal({ code: ERROR_CODE.internal, message: 'Something went wrong on the server. Try again.' }));
+					return INTERNAL;
 				})
-				.finally(() => (inFlight -= 1));
+				.then(ack);
 		});
-		socket.on('records', (query: unknown, ack: unknown) => {
+		// [R53] the records for funders, asked for (no snapshot carries them)
+		socket.on('records', (...args: unknown[]) => {
+			const ack = args.at(-1);
 			if (typeof ack !== 'function') return;
-			const reply = ack as (reply: RecordsReply) => void;
-			if (!isPlainObject(query) || Object.keys(query).length > 0)
-				return reply({ ok: false, error: { code: ERROR_CODE.invalidPayload, message: 'The records request takes an empty object: {}.' } });
-			listRecords(deps, socket.data).then(reply, (error) => {
+			answerRecords(deps, socket.data, args.length > 1 ? args[0] : undefined).then(ack as (reply: RecordsReply) => void, (error) => {
 				log.error('records.failed', { groupId, reason: errorName(error) });
-				reply({ ok: false, error: { code: ERROR_CODE.internal, message: 'Something went wrong on the server. Try again.' } });
+				(ack as (reply: RecordsReply) => void)(INTERNAL as RecordsReply);
 			});
 		});
-		socket.on('disconnect', () => log.info('socket.disconnected', { groupId, deviceId }));
+		socket.on('disconnect', () => {
+			ackKeys.delete(socket);
+			log.info('socket.disconnected', { groupId, deviceId });
+		});
 	});
 
-	// [R21] every (re)connect begins with a full snapshot; joined first, so nothing newer is missed
-	async function sendSnapshot(socket: RoomcastSocket) {
+	/**
+	 * Step 2. [R21] Every (re)connect begins with a full snapshot; the socket joins its room first, so
+	 * no change made meanwhile is missed.
+	 */
+	async function join(socket: RoomcastSocket) {
+		void socket.join(roomOf(socket.data.groupId, socket.data.role));
 		try {
 			const room = await store.load(socket.data.groupId);
 			const stillIn = room?.state.devices.some((d) => d.id === socket.data.deviceId);
 			if (room && stillIn) socket.emit('state', viewFor(socket.data.role, room.state));
-			else socket.disconnect(true);
+			else socket.disconnect(true); // removed meanwhile: it is refused when it tries again
 		} catch (error) {
 			log.warn('snapshot.failed', { groupId: socket.data.groupId, reason: errorName(error) });
-			socket.disconnect(true); // the client reconnects and tries again
-		}
-	}
-
-	async function handleCommand(socket: RoomcastSocket, payload: unknown): Promise<CommandAck> {
-		const { groupId, role, deviceId } = socket.data;
-		const parsed = parseCommand(payload); // [R20]
-		if (!parsed.ok) return parsed;
-		const { command } = parsed;
-		if (role !== ROLE.facilitator) {
-			log.warn('command.refused', { groupId, type: command.type, code: ERROR_CODE.forbidden });
-			return refusal({ code: ERROR_CODE.forbidden, message: 'This screen can only show the group, not change it.' });
-		}
-		if (!(await allowed(limiters.command, deviceId))) {
-			log.warn('command.refused', { groupId, type: command.type, code: ERROR_CODE.rateLimited });
-			return refusal({ code: ERROR_CODE.rateLimited, message: 'Too many changes at once from this device. It will be sent again shortly.' });
-		}
-		try {
-			return await execute(socket, command);
-		} catch (error) {
-			if (!(error instanceof StoreUnavailableError)) throw error;
-			log.warn('command.unavailable', { groupId, type: command.type });
-			return refusal({ code: ERROR_CODE.unavailable, message: 'Saving is paused: the server cannot reach its store. It will be sent again.' });
-		}
-	}
-
-	async function execute(socket: RoomcastSocket, command: Command): Promise<CommandAck> {
-		const { groupId, role, deviceId } = socket.data;
-		const ctx: ServerContext = { now: now(), sender: { deviceId, role }, recordsRetentionMs: deps.recordsRetentionDays * 24 * 3600 * 1000 };
-		let afterwards: (() => Promise<unknown>) | undefined;
-		let invite;
-		let paired;
-		if (command.type === 'pairing.deliverKey') {
-			const delivered = await deliverPairingKey(deps, groupId, command.code, command.wrappedKey);
-			const room = delivered ? await store.load(groupId) : null;
-			return room ? { ok: true, version: room.state.version } : refusal(CODE_REFUSED);
-		}
-		if (command.type === 'device.pair') {
-			const grant = await grantPairing(deps, command.code, command.label, deps.addressOf(socket.request));
-			if (grant.ok) {
-				Object.assign(ctx, { newDevice: grant.device, newKeyHash: String(grant.data.tokenHash) });
-				afterwards = () => markPaired(deps, grant.codeId, grant.data, groupId);
-				paired = { publicKey: grant.publicKey };
-			} else if (grant.error.code === ERROR_CODE.rateLimited) return refusal(grant.error);
-		} else if (command.type === 'invite.create') {
-			const issued = await issueInvite(deps, groupId, command.label);
-			ctx.newInvite = issued.pending;
-			invite = issued.invite;
-		}
-		const outcome = await store.update(groupId, (room) => runCommand(room, command, ctx));
-		if (!outcome.found) return refusal({ code: ERROR_CODE.noGroup, message: 'This group no longer exists.' });
-		const { ack, changed } = outcome.result;
-		if (!changed) return ack;
-		await afterwards?.();
-		broadcast(changed);
-		if (command.type === 'device.revoke') void disconnectDevice(groupId, command.deviceId);
-		if (!ack.ok) return ack;
-		return { ...ack, ...(invite ? { invite } : {}), ...(paired ? { paired } : {}) };
-	}
-
-	/**
-	 * [R42] The revoked device's page is told, then every socket of it is closed, on every node.
-	 * Found through its group's rooms (a revocation is rare): a room per device would cost every
-	 * connection a Redis subscription of its own.
-	 */
-	async function disconnectDevice(groupId: string, deviceId: string) {
-		try {
-			for (const role of Object.values(ROLE))
-				for (const socket of await io.in(roomOf(groupId, role)).fetchSockets())
-					if (socket.data.deviceId === deviceId) {
-						socket.emit('revoked');
-						socket.disconnect(true);
-					}
-		} catch (error) {
-			// a node did not answer in time (it is failing): its sockets of the device stay until they
-			// reconnect, which they are then refused; a facilitator device is refused at its next command
-			log.warn('revoke.incomplete', { groupId, reason: errorName(error) });
+			// close the transport only: the page reconnects by itself and gets its snapshot then
+			// (a Socket.IO disconnect would be final for it)
+			socket.conn.close();
 		}
 	}
 
@@ -208,17 +95,41 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 	}
 
 	/**
-	 * [R51] SIGTERM: refuse new commands (retryable: the devices keep them), let the ones in flight
-	 * finish and be answered, then close every socket, so devices reconnect (to another node, or to
-	 * this one restarted) and get a fresh snapshot.
+	 * [R42] The revoked device's page is told, then every socket of it is closed, on every node.
+	 * Found through its group's rooms (a revocation is rare): a room per device would cost every
+	 * connection a Redis subscription of its own.
+	 */
+	function disconnectDevice(groupId: string, deviceId: string) {
+		void (async () => {
+			for (const role of Object.values(ROLE))
+				for (const socket of await io.in(roomOf(groupId, role)).fetchSockets())
+					if (socket.data.deviceId === deviceId) {
+						socket.emit('revoked');
+						socket.disconnect(true);
+					}
+		})().catch((error) => {
+			// a node did not answer in time (it is failing): its sockets of the device stay until they
+			// reconnect, which they are then refused; a facilitator device is refused at its next command
+			log.warn('revoke.incomplete', { groupId, reason: errorName(error) });
+		});
+	}
+
+	/**
+	 * Step 4. [R51] SIGTERM: refuse new commands (retryable: the devices keep them), wait until the
+	 * ones in flight are answered (at most `graceMs`), then close every socket, so devices reconnect
+	 * (to another node, or to this one restarted) and get a fresh snapshot.
 	 */
 	async function drain(graceMs: number) {
 		draining = true;
-		const deadline = Date.now() + graceMs;
-		while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
-		log.info('server.drained', { count: inFlight });
+		const left = await inFlight.idle(graceMs);
+		log.info('server.drained', { count: left });
+		await close();
+	}
+
+	async function close() {
+		pipeline.close();
 		await new Promise<void>((resolve) => void io.close(() => resolve()));
 	}
 
-	return { io, broadcast, drain };
+	return { io, broadcast, drain, close };
 }

@@ -3,6 +3,7 @@
  * a year of sessions do not ride along with every tap); a display never gets them.
  */
 import { ERROR_CODE, ROLE, type RecordsReply, type SocketData } from '../src/lib/protocol/protocol.ts';
+import { isPlainObject } from '../src/lib/protocol/schema.ts';
 import { recordsWithin } from '../src/lib/room/room.records.ts';
 import type { Deps } from './app.ts';
 import { allowed } from './limits.ts';
@@ -10,7 +11,9 @@ import { StoreUnavailableError } from './store/room-store.ts';
 
 const MS_PER_DAY = 24 * 3600 * 1000;
 
-export async function listRecords(deps: Deps, who: SocketData): Promise<RecordsReply> {
+export async function answerRecords(deps: Deps, who: SocketData, query: unknown): Promise<RecordsReply> {
+	if (!isPlainObject(query) || Object.keys(query).length > 0)
+		return { ok: false, error: { code: ERROR_CODE.invalidPayload, message: 'The records request takes an empty object: {}.' } };
 	if (who.role !== ROLE.facilitator) return { ok: false, error: { code: ERROR_CODE.forbidden, message: 'This screen cannot see the records.' } };
 	if (!(await allowed(deps.limiters.command, who.deviceId)))
 		return { ok: false, error: { code: ERROR_CODE.rateLimited, message: 'Too many requests from this device. Try again in a moment.' } };

@@ -2,29 +2,23 @@
 import { createClient } from 'redis';
 import type { Logger } from './log.ts';
 
-export interface ConnectionOptions {
-	/**
-	 * A command unanswered after this long fails (node-redis's default, 5 s). 0: no timer, for the
-	 * publishing connection, whose publishes nobody waits for: a timer per publish cost more CPU than
-	 * the publish itself (issue 7's profile). A lost connection fails its commands either way.
-	 */
-	commandTimeoutMs?: number;
-}
-
-const makeClient = (url: string, options: ConnectionOptions = {}) =>
+const makeClient = (url: string) =>
 	createClient({
 		url,
 		// Fail fast while Redis is away: a command is refused (and stays in the device's outbox)
 		// rather than hanging in a queue here.
 		disableOfflineQueue: true,
 		socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 2000) },
-		...(options.commandTimeoutMs === undefined ? {} : { commandOptions: { timeout: options.commandTimeoutMs } })
+		// no node-redis timeout: it stops counting once a command is written, so it misses a stalled
+		// Redis, and its AbortSignal per command cost more than a write (issue 7). Calls that someone
+		// waits for are timed by deadline.ts.
+		commandOptions: { timeout: 0 }
 	});
 
 export type RedisConnection = ReturnType<typeof makeClient>;
 
-export async function connectRedis(url: string, log: Logger, name = 'store', options: ConnectionOptions = {}): Promise<RedisConnection> {
-	const client = makeClient(url, options);
+export async function connectRedis(url: string, log: Logger, name = 'store'): Promise<RedisConnection> {
+	const client = makeClient(url);
 	// node-redis emits `error` on every failed reconnect; without a listener it would kill the process.
 	let down = false;
 	client.on('error', (error: Error) => {

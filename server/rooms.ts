@@ -1,23 +1,30 @@
 /**
  * What the server does with a valid command, as pure functions over the stored room: check that the
  * sending device is still in the group and may send it [R2][R42], answer a repeated command id with
- * its first result [R18], otherwise apply the room's rules.
+ * its whole first ack [R18], otherwise apply the room's rules. Everything a command changes in the
+ * room, its ack included, is written in this one transaction.
  */
 import { applyCommand, canSend, createRoomState, type CommandContext } from '../src/lib/room/room.ts';
 import { admitDevice } from '../src/lib/room/room.devices.ts';
 import { ERROR_CODE, ROLE, type Command, type CommandAck, type Device, type Role, type RoomState } from '../src/lib/protocol/protocol.ts';
 import { hashCredential, newCredential, newDeviceId } from './credentials.ts';
-import { DEDUPE_WINDOW, type Change, type StoredRoom } from './store/room-store.ts';
+import { DEDUPE_WINDOW, type AckExtra, type Change, type StoredRoom } from './store/room-store.ts';
 
 export { DEDUPE_WINDOW };
 
 export interface CommandOutcome {
-	ack: CommandAck;
+	/** The ack as stored: its extra fields (`ackExtra`) not yet turned into what the device reads. */
+	ack: CommandAck | StoredAck;
 	/** Set when this call changed the room: the snapshot to broadcast. */
 	changed: RoomState | null;
+	/** The command id was accepted before: `ack` is its first ack, and nothing was applied now. */
+	replayed: boolean;
 }
 
-export interface Sender {
+/** An accepted command's ack as the group remembers it. */
+export type StoredAck = { ok: true; version: number } & AckExtra;
+
+interface Sender {
 	deviceId: string;
 	role: Role;
 }
@@ -26,23 +33,34 @@ export interface ServerContext extends CommandContext {
 	sender: Sender;
 	/** The credential hash of a device that `device.pair` admits. */
 	newKeyHash?: string;
+	/** What the ack carries besides the version (kept with the command id, for a retry). */
+	ackExtra?: AckExtra;
+	/** `pairing.deliverKey`: the display device that the code paired into this group, if any. */
+	pairedDeviceId?: string | null;
 }
 
-const unchanged = (ack: CommandAck): Change<CommandOutcome> => ({ next: null, result: { ack, changed: null } });
+const unchanged = (ack: CommandAck | StoredAck, replayed = false): Change<CommandOutcome> => ({ next: null, result: { ack, changed: null, replayed } });
+const codeRefused = { code: ERROR_CODE.codeRefused, message: 'That code did not work. Check it and try again, or ask for a new one.' };
 
 export function runCommand(room: StoredRoom, command: Command, ctx: ServerContext): Change<CommandOutcome> {
 	const sender = room.state.devices.find((d) => d.id === ctx.sender.deviceId);
 	if (!sender || sender.role !== ctx.sender.role || !canSend(sender.role, command.type))
 		return unchanged({ ok: false, error: { code: ERROR_CODE.forbidden, message: 'This device may not change the group.' } });
 	const seen = room.recent.find(([id]) => id === command.id);
-	if (seen) return unchanged({ ok: true, version: seen[1] });
+	if (seen) return unchanged({ ...seen[2], ok: true, version: seen[1] }, true);
+	// [R48] the key goes only to a display this group paired; the server relays it (pairing.ts)
+	if (command.type === 'pairing.deliverKey') {
+		const paired = ctx.pairedDeviceId && room.state.devices.some((d) => d.id === ctx.pairedDeviceId && d.role === ROLE.display);
+		return unchanged(paired ? { ok: true, version: room.state.version } : { ok: false, error: codeRefused });
+	}
 	const applied = applyCommand(room.state, command, ctx);
 	if (!applied.ok) return unchanged(applied);
 	const keys = ctx.newDevice && ctx.newKeyHash ? { ...room.keys, [ctx.newDevice.id]: ctx.newKeyHash } : room.keys;
-	const recent = [...room.recent, [command.id, applied.state.version] as [string, number]].slice(-DEDUPE_WINDOW);
+	const version = applied.state.version;
+	const recent = [...room.recent, [command.id, version, ...(ctx.ackExtra ? [ctx.ackExtra] : [])] as StoredRoom['recent'][number]];
 	return {
-		next: { state: applied.state, keys: keysOf(applied.state, keys), recent },
-		result: { ack: { ok: true, version: applied.state.version }, changed: applied.state }
+		next: { state: applied.state, keys: keysOf(applied.state, keys), recent: recent.slice(-DEDUPE_WINDOW) },
+		result: { ack: { ...ctx.ackExtra, ok: true, version }, changed: applied.state, replayed: false }
 	};
 }
 
@@ -64,7 +82,7 @@ export function admitInvited(room: StoredRoom, device: Device, keyHash: string, 
 }
 
 export const DEVICE_KIND = { remote: 'remote', desk: 'desk', display: 'display' } as const;
-export type DeviceKind = (typeof DEVICE_KIND)[keyof typeof DEVICE_KIND];
+type DeviceKind = (typeof DEVICE_KIND)[keyof typeof DEVICE_KIND];
 
 const ROLE_OF: Record<DeviceKind, Role> = { remote: ROLE.facilitator, desk: ROLE.facilitator, display: ROLE.display };
 const LABEL_OF: Record<DeviceKind, string> = {

@@ -34,6 +34,18 @@ export function createMemoryCodeStore(now: () => number = Date.now): CodeStore {
 			if (consume) records.delete(k);
 			return { ok: true, record: structuredClone(entry.record) };
 		},
+		async claim(kind, id, owner, data) {
+			const entry = read(key(kind, id));
+			if (!entry) return { outcome: 'gone' };
+			const claimed = entry.record.data.claim;
+			if (claimed && claimed !== owner) return { outcome: 'lost' };
+			if (!claimed) entry.record.data = { ...entry.record.data, ...data, claim: owner };
+			return { outcome: 'won', record: structuredClone(entry.record) };
+		},
+		async release(kind, id, owner) {
+			const entry = read(key(kind, id));
+			if (entry?.record.data.claim === owner) entry.record.data = { ...entry.record.data, claim: null, groupId: null };
+		},
 		async setData(kind, id, data) {
 			const entry = read(key(kind, id));
 			if (!entry) return false;

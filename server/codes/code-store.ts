@@ -13,7 +13,9 @@ export interface CodeRecord {
 	data: Record<string, string | number | null>;
 }
 
-export type TryResult = { ok: true; record: CodeRecord } | { ok: false };
+type ClaimResult = { outcome: 'won'; record: CodeRecord } | { outcome: 'lost' | 'gone' };
+
+type TryResult = { ok: true; record: CodeRecord } | { ok: false };
 
 export interface CodeStore {
 	/** Stores a record under `id` unless one is there; false when the id is taken. */
@@ -24,6 +26,14 @@ export interface CodeStore {
 	 * counts the try, and deletes the record at `maxWrong` tries. Unknown id: not ok.
 	 */
 	attempt(kind: CodeKind, id: string, secretHash: string, maxWrong: number, consume: boolean): Promise<TryResult>;
+	/**
+	 * Claims the record for `owner` atomically, merging `data` in: one owner wins, whoever asks after
+	 * gets `lost`; the same owner asking again gets `won` with the record as it claimed it (a retried
+	 * command). `gone`: no such record (used, burnt or expired).
+	 */
+	claim(kind: CodeKind, id: string, owner: string, data: CodeRecord['data']): Promise<ClaimResult>;
+	/** Undoes `owner`'s claim (its command was refused after all), so the code can be approved again. */
+	release(kind: CodeKind, id: string, owner: string): Promise<void>;
 	/** Replaces `data`, keeping the expiry; false when the record is gone. */
 	setData(kind: CodeKind, id: string, data: CodeRecord['data']): Promise<boolean>;
 	delete(kind: CodeKind, id: string): Promise<void>;

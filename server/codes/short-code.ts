@@ -7,7 +7,7 @@
 import { randomInt } from 'node:crypto';
 import { hashCredential } from '../credentials.ts';
 
-export const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
+const CODE_ALPHABET = '23456789ABCDEFGHJKMNPQRSTVWXYZ';
 export const MAX_WRONG_TRIES = 5;
 
 export interface ShortCode {

@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import type { Session } from '../../src/lib/protocol/protocol.ts';
 import { upgradeState } from '../../src/lib/room/room.upgrade.ts';
+import { withDeadline } from '../deadline.ts';
 import type { RedisConnection } from '../redis.ts';
 import {
 	DEDUPE_WINDOW,
@@ -21,7 +22,9 @@ import {
 	KeyedQueue,
 	STORE_KIND,
 	StoreUnavailableError,
+	type AckExtra,
 	type Change,
+	type RecentCommand,
 	type RoomStore,
 	type StoreTtls,
 	type StoredRoom,
@@ -94,17 +97,13 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 	}
 
 	async function call<T>(fn: () => Promise<T>, groupId: string): Promise<T> {
-		let timer: ReturnType<typeof setTimeout> | undefined;
-		const timedOut = new Promise<never>((_, reject) => {
-			timer = setTimeout(() => reject(new Error('Redis did not answer in time')), timeoutMs);
-		});
 		try {
-			return await Promise.race([fn(), timedOut]);
+			return await withDeadline(fn(), timeoutMs);
 		} catch (error) {
-			cache.delete(groupId); // a write may or may not have happened: read afresh next time
+			// [R51] a write may or may not have happened (a stalled Redis may still run it): read
+			// afresh next time; the device sends it again with the same id, which applies it once
+			cache.delete(groupId);
 			throw new StoreUnavailableError(error);
-		} finally {
-			clearTimeout(timer);
 		}
 	}
 
@@ -235,7 +234,7 @@ function changes(room: StoredRoom, next: StoredRoom) {
 		doc: docChanged ? encodeDoc(next) : '',
 		session,
 		recentMode: replace ? 'replace' : 'append',
-		recent: next.recent.slice(from).map(([id, version]) => `${version} ${id}`)
+		recent: next.recent.slice(from).map(([id, version, ack]) => `${version} ${id}${ack ? ` ${JSON.stringify(ack)}` : ''}`)
 	};
 }
 
@@ -254,7 +253,8 @@ function decode(ver: string | null, doc: string | null, session: string | null, 
 	return room;
 }
 
-function parseRecent(entry: string): [string, number] {
-	const space = entry.indexOf(' ');
-	return [entry.slice(space + 1), Number(entry.slice(0, space))];
+/** `<version> <id>`, or `<version> <id> <ack extra as JSON>` (ids hold no spaces). */
+function parseRecent(entry: string): RecentCommand {
+	const [version, id, ...extra] = entry.split(' ');
+	return extra.length > 0 ? [id, Number(version), JSON.parse(extra.join(' ')) as AckExtra] : [id, Number(version)];
 }

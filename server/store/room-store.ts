@@ -7,8 +7,15 @@ import type { RoomState } from '../../src/lib/protocol/protocol.ts';
 /** How many accepted command ids a group remembers, for answering retries [R18]. */
 export const DEDUPE_WINDOW = 100;
 
-/** A command id the group accepted, with the version that accepting it produced. */
-export type RecentCommand = [commandId: string, version: number];
+/**
+ * A command id the group accepted, with the version that accepting it produced and what else its ack
+ * carried (the pairing's public key, the invite code sealed for the inviting device), so a retry is
+ * answered with the whole first ack [R18].
+ */
+export type RecentCommand = [commandId: string, version: number, ack?: AckExtra];
+
+/** The fields an ack carries besides `ok` and `version`, as stored: JSON, nothing readable that is secret. */
+export type AckExtra = Record<string, unknown>;
 
 /** Everything the store keeps for a group. `state.session` is kept apart and expires on its own. */
 export interface StoredRoom {
@@ -27,7 +34,7 @@ export interface Change<T> {
 export type UpdateOutcome<T> = { found: true; result: T; room: StoredRoom } | { found: false };
 
 export const STORE_KIND = { embedded: 'embedded', redis: 'redis' } as const;
-export type StoreKind = (typeof STORE_KIND)[keyof typeof STORE_KIND];
+type StoreKind = (typeof STORE_KIND)[keyof typeof STORE_KIND];
 
 export interface RoomStore {
 	readonly kind: StoreKind;

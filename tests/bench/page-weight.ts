@@ -7,14 +7,14 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export const CLIENT_DIR = '.svelte-kit/output/client';
+const CLIENT_DIR = '.svelte-kit/output/client';
 const VITE_MANIFEST = `${CLIENT_DIR}/.vite/manifest.json`;
 const SERVER_MANIFEST = '.svelte-kit/output/server/manifest.js';
 
 /** Issue 7's budgets of gzipped JS per page, in bytes: CI holds every page to them, and the bench reports against them. */
 export const PAGE_BUDGETS_BYTES = { display: 60 * 1024, remote: 60 * 1024, desk: 90 * 1024 } as const;
 export type PageName = keyof typeof PAGE_BUDGETS_BYTES;
-export const PAGE_ROUTES: Record<PageName, string> = {
+const PAGE_ROUTES: Record<PageName, string> = {
 	display: '/g/[groupId]/display',
 	remote: '/g/[groupId]/remote',
 	desk: '/g/[groupId]/desk'

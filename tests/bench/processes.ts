@@ -4,9 +4,9 @@ import { existsSync, openSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const HAS_TASKSET = spawnSync('taskset', ['-V']).status === 0;
+const HAS_TASKSET = spawnSync('taskset', ['-V']).status === 0;
 /** The server under test gets core 0; the load generator and Redis share the other. */
-export const SERVER_CORE = 0;
+const SERVER_CORE = 0;
 export const LOAD_CORE = 1;
 const READY_TIMEOUT_MS = 30_000;
 

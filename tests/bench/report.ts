@@ -2,6 +2,7 @@
 import type { CrossNodeResult } from './crossnode.ts';
 import type { machine } from './processes.ts';
 import type { EncryptionCost } from './encryption-cost.ts';
+import type { FloodResult } from './flood.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { RedisMemory, RoundTrip } from './redis-cost.ts';
 import type { StormResult } from './storm.ts';
@@ -18,6 +19,7 @@ export interface BenchResults {
 	b1: SweepResult;
 	app: SweepResult;
 	cross: CrossNodeResult;
+	flood: FloodResult;
 	storms: StormResult[];
 	encryption: EncryptionCost;
 	pages: PageWeight[] | null;
@@ -69,6 +71,10 @@ export function renderMarkdown(r: BenchResults): string {
 	out.push(`Memory: group keys (hash and recent command ids) ${kb(r.redisMemory.groupBytes)}, session key ${kb(r.redisMemory.sessionBytes)} (\`MEMORY USAGE\`); Redis \`used_memory\` grows by ${kb(r.redisMemory.usedBytesPerGroup)} per group with a running session.`, '');
 	const c = r.cross;
 	out.push('## Cross-node', '', `${c.groups} groups, steady. Same node: p50 ${f(c.sameNode.p50Ms)}, p99 ${f(c.sameNode.p99Ms)} ms. Remote on A, displays on B: p50 ${f(c.crossNode.p50Ms)}, p99 ${f(c.crossNode.p99Ms)} ms, loss ${f(c.crossNode.lossPercent, 2)} %. The hop adds **${f(c.addedP50Ms, 2)} ms at p50, ${f(c.addedP99Ms, 2)} ms at p99**.`, '');
+	const fl = r.flood;
+	const lat = (l: FloodResult['quiet']) => `p50 ${f(l.p50Ms)}, p99 ${f(l.p99Ms)}, max ${f(l.maxMs)} ms, loss ${f(l.lossPercent, 2)} %`;
+	out.push('## One device floods (issue 13)', '');
+	out.push(`${fl.groups} groups, steady, the production limits (100 commands per 10 s per device, cut off after 200 refusals in 10 s). One facilitator device of another group sends ${fl.commandsPerWave} commands pipelined, again every ${fl.waveEveryMs} ms, reconnecting each time (a process of its own). Other groups, quiet: ${lat(fl.quiet)}. While it floods: **${lat(fl.flooded)}**. The flooder: ${fl.flooder.waves} waves, ${fl.flooder.sent} commands, ${fl.flooder.accepted} accepted, ${fl.flooder.refused} refused, ${fl.flooder.unanswered} never answered; its socket was cut off ${fl.flooder.cutOff} of ${fl.flooder.waves} times.`, '');
 	out.push('## Reconnect storm (kill -9, restart)', '', '| clients | restart after | server back | everyone current | backoff floor | ratio |', '|---|---|---|---|---|---|');
 	for (const s of r.storms)
 		out.push(`| ${s.clients} | ${s.restartAfterMs} ms | ${f(s.serverBackMs, 0)} ms | ${s.timedOut ? 'timed out' : f(s.everyoneCurrentMs, 0) + ' ms'} | ${f(s.backoffFloorMs, 0)} ms | ${f(s.ratioToFloor, 2)}× |`);
@@ -108,6 +114,12 @@ function targets(r: BenchResults): [string, boolean, string][] {
 		`${r.app.nMax} vs ${r.b1.nMax}${r.b1.nMaxCapped ? '+' : ''}`
 	]);
 	list.push(['cross-node hop ≤ 1 ms at p50, ≤ 10 ms at p99', r.cross.addedP50Ms <= 1 && r.cross.addedP99Ms <= 10, `+${f(r.cross.addedP50Ms, 2)} / +${f(r.cross.addedP99Ms, 2)} ms`]);
+	const { quiet, flooded } = r.flood;
+	list.push([
+		"one device's flood does not slow other groups: p50 and p99 while flooding ≤ 2× quiet (or + 20 ms)",
+		flooded.p50Ms <= Math.max(2 * quiet.p50Ms, quiet.p50Ms + 20) && flooded.p99Ms <= Math.max(2 * quiet.p99Ms, quiet.p99Ms + 20),
+		`p50 ${f(quiet.p50Ms)} → ${f(flooded.p50Ms)} ms, p99 ${f(quiet.p99Ms)} → ${f(flooded.p99Ms)} ms`
+	]);
 	for (const s of r.storms)
 		list.push([`storm (restart after ${s.restartAfterMs} ms): everyone current ≤ 1.2× backoff floor`, !s.timedOut && s.ratioToFloor <= 1.2, `${f(s.ratioToFloor, 2)}×`]);
 	for (const p of r.pages ?? []) list.push([`${p.page} JS ≤ ${kb(p.budgetBytes)} gzipped`, p.jsGzipBytes <= p.budgetBytes, kb(p.jsGzipBytes)]);

@@ -14,6 +14,7 @@ import { viewFor } from '../../src/lib/room/room.view.ts';
 import { startRedisServer } from '../../scripts/redis-for-tests.ts';
 import { crossNode } from './crossnode.ts';
 import { encryptionCost } from './encryption-cost.ts';
+import { flood } from './flood.ts';
 import { LOAD_CORE, machine, pin } from './processes.ts';
 import { buildIsFresh, measurePages } from './page-weight.ts';
 import { measureB0, memoryPerGroup, usedMemory } from './redis-cost.ts';
@@ -23,13 +24,22 @@ import { storm } from './storm.ts';
 import { bestOf, fakeGroups, sweep, type SweepOptions, type SweepResult } from './sweep.ts';
 
 const quick = process.argv.includes('--quick');
-const PORTS = { redis: 4790, server: 4701, nodeA: 4702, nodeB: 4703, storm: 4704 };
+const PORTS = { redis: 4790, server: 4701, nodeA: 4702, nodeB: 4703, storm: 4704, flood: 4705 };
 const RESULTS_DIR = 'tests/bench/results';
 /** Each client is one socket in the load generator and one in the server: both live under RLIMIT_NOFILE. */
 const FD_HEADROOM = 200;
 
 const plan = quick
-	? { repeats: 1, steps: [250, 1000], steady: { durationMs: 4000, warmupMs: 1000, drainMs: 1000 }, burst: { durationMs: 3000, warmupMs: 1000, drainMs: 1000 }, crossGroups: 250, stormGroups: 250, stormDelaysMs: [200] }
+	? {
+			repeats: 1,
+			steps: [250, 1000],
+			steady: { durationMs: 4000, warmupMs: 1000, drainMs: 1000 },
+			burst: { durationMs: 3000, warmupMs: 1000, drainMs: 1000 },
+			crossGroups: 250,
+			stormGroups: 250,
+			stormDelaysMs: [200],
+			flood: { groups: 250, commandsPerWave: 5000, waveEveryMs: 1000 }
+		}
 	: {
 			repeats: 2,
 			steps: [250, 1000, 1750, 2500, 3250, 4000, 5000],
@@ -37,7 +47,9 @@ const plan = quick
 			burst: { durationMs: 6000, warmupMs: 1000, drainMs: 2000 },
 			crossGroups: 1000,
 			stormGroups: 1000,
-			stormDelaysMs: [200, 5000]
+			stormDelaysMs: [200, 5000],
+			// as the review's attack: 20,000 commands pipelined, again every 2 s after each cut-off
+			flood: { groups: 1000, commandsPerWave: 20_000, waveEveryMs: 2000 }
 		};
 
 pin(process.pid, LOAD_CORE);
@@ -93,6 +105,18 @@ try {
 	say(`cross-node: ${plan.crossGroups} groups`);
 	const cross = await crossNode({ ports: [PORTS.nodeA, PORTS.nodeB], env, logFile, groups: groups.slice(0, plan.crossGroups), timing: plan.steady });
 
+	say(`flood: ${plan.flood.groups} groups, one device sends ${plan.flood.commandsPerWave} commands every ${plan.flood.waveEveryMs} ms`);
+	const flooded = await flood({
+		port: PORTS.flood,
+		env,
+		logFile,
+		groups: groups.slice(0, plan.flood.groups),
+		flooder: groups[groups.length - 1],
+		timing: plan.steady,
+		commandsPerWave: plan.flood.commandsPerWave,
+		waveEveryMs: plan.flood.waveEveryMs
+	});
+
 	const storms = [];
 	for (const restartAfterMs of plan.stormDelaysMs) {
 		say(`reconnect storm: ${plan.stormGroups * 4} clients, restart after ${restartAfterMs} ms`);
@@ -106,7 +130,7 @@ try {
 	const pages = fresh ? measurePages() : null;
 	if (!fresh) say('page weight skipped: no fresh production build (run `npx vite build` first)');
 
-	const results = { quick, at: new Date().toISOString(), machine: system, fdCapGroups, payloadBytes: bytes, b0, redisMemory, b1, app, cross, storms, encryption, pages };
+	const results = { quick, at: new Date().toISOString(), machine: system, fdCapGroups, payloadBytes: bytes, b0, redisMemory, b1, app, cross, flood: flooded, storms, encryption, pages };
 	mkdirSync(RESULTS_DIR, { recursive: true });
 	const name = quick ? 'quick' : 'latest';
 	writeFileSync(`${RESULTS_DIR}/${name}.json`, JSON.stringify(results, null, '\t') + '\n');

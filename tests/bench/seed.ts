@@ -36,7 +36,7 @@ function setupCommands(): Command[] {
 }
 
 /** Applies the setup commands in memory, as the remote would, one after the other. */
-export function seededRoom(room: StoredRoom, facilitatorId: string, now: number): StoredRoom {
+function seededRoom(room: StoredRoom, facilitatorId: string, now: number): StoredRoom {
 	const ctx: ServerContext = { now, sender: { deviceId: facilitatorId, role: 'facilitator' } };
 	let current = room;
 	for (const command of setupCommands()) {

@@ -11,7 +11,7 @@ import { busyPercentSince, cpuTimes, startServer, type ServerStats } from './pro
 import { costOf, type RedisCostPerCommand } from './redis-cost.ts';
 import type { BenchGroup } from './seed.ts';
 
-export const LIMITS_FOR_NMAX = { p99Ms: 50, lossPercent: 0, eldP99Ms: 20 };
+const LIMITS_FOR_NMAX = { p99Ms: 50, lossPercent: 0, eldP99Ms: 20 };
 const GIVE_UP_P99_MS = 2000;
 const GIVE_UP_LOSS_PERCENT = 5;
 

@@ -40,7 +40,7 @@ export interface Devices {
 	close(): Promise<void>;
 }
 
-export type DeviceName = 'display' | 'remote' | 'desk';
+type DeviceName = 'display' | 'remote' | 'desk';
 /** Runs on a device's page before it opens its link (e.g. to put a socket relay in between). */
 export type Prepare = Partial<Record<DeviceName, (page: Page) => Promise<unknown>>>;
 

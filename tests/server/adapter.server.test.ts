@@ -34,7 +34,7 @@ async function nodeWithBackend(): Promise<TestServer> {
 async function nodeBehind(proxy: TcpProxy): Promise<TestServer> {
 	const log = createMemoryLogger();
 	const viaProxy = `redis://127.0.0.1:${new URL(proxy.url).port}`;
-	const pub: RedisConnection = await connectRedis(viaProxy, log, 'pubsub', { commandTimeoutMs: 0 });
+	const pub: RedisConnection = await connectRedis(viaProxy, log, 'pubsub');
 	const sub = pub.duplicate();
 	sub.on('error', () => {});
 	await sub.connect();

@@ -36,7 +36,7 @@ const remoteOf = (groupId: string, key: string, url: string) => new RoomConnecti
 const names = (s: RoomState | null) => s?.session?.queue.map((e) => e.name) ?? [];
 const ok = (ack: { ok: boolean }) => expect(ack.ok).toBe(true);
 
-describe('faults', () => {
+describe('faults', { timeout: 120_000 }, () => {
 	it('[R50] two nodes: remote on A, display on B; kill -9 A mid-burst; after A restarts every tap applies once', async () => {
 		const env = { REDIS_URL: t.url, REDIS_PREFIX: t.prefix };
 		const [portA, portB] = [await freePort(), await freePort()];

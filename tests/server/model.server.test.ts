@@ -6,7 +6,6 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLimiters } from '../../server/limits.ts';
 import { createRedisStore } from '../../server/store/room-store.redis.ts';
 import type { RoomStore } from '../../server/store/room-store.ts';
 import '../helpers/websocket-global.ts';
@@ -26,7 +25,7 @@ beforeAll(async () => {
 	store = createRedisStore(t.redis, { prefix: t.prefix });
 	server = await startServer({
 		store,
-		limiters: createLimiters({ commandsPer10sPerDevice: 1e9, connectionsPerMinutePerAddress: 1e9 })
+		limits: { commandsPer10sPerDevice: 1e9, commandsInFlightPerSocket: 1e9, connectionsPerMinutePerAddress: 1e9, floodRefusalsPer10s: 1e9 }
 	});
 });
 afterAll(async () => {

@@ -9,16 +9,38 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
 import { WebSocketServer } from 'ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Socket, socketUrl, type ConnectError } from '../../src/lib/client/socket.ts';
 
 type Events = { state: (snapshot: { version: number }) => void; revoked: () => void };
 
-const OPTIONS = { reconnectionDelay: 20, reconnectionDelayMax: 100, randomizationFactor: 0.5 };
+/** The real WebSocket, counting connection attempts. */
+let attemptsMade = 0;
+class CountingWebSocket extends globalThis.WebSocket {
+	constructor(url: string | URL) {
+		super(url);
+		attemptsMade += 1;
+	}
+}
+const OPTIONS = { reconnectionDelay: 20, reconnectionDelayMax: 100, randomizationFactor: 0.5, WebSocket: CountingWebSocket };
 const cleanups: Array<() => unknown> = [];
 afterEach(async () => {
+	vi.useRealTimers();
+	attemptsMade = 0;
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
+
+/** Whether the client makes a new connection attempt within a minute of (fake) time from now. */
+function triesAgainWithinAMinute(): boolean {
+	const before = attemptsMade;
+	vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+	try {
+		vi.advanceTimersByTime(60_000);
+		return attemptsMade > before;
+	} finally {
+		vi.useRealTimers();
+	}
+}
 
 async function until(check: () => boolean, what: string, ms = 3000) {
 	const end = Date.now() + ms;
@@ -90,8 +112,8 @@ describe('the pages’ Socket.IO client', () => {
 		expect(errors[0].message).toBe('No.');
 		expect(errors[0].data).toEqual({ code: 'forbidden', message: 'No.' });
 		expect(socket.active).toBe(false);
-		await new Promise((resolve) => setTimeout(resolve, 150));
-		expect(errors).toHaveLength(1); // it did not try again by itself
+		expect(triesAgainWithinAMinute(), 'it does not try again by itself').toBe(false);
+		expect(errors).toHaveLength(1);
 		refuse = false;
 		socket.connect();
 		await until(() => socket.connected, 'connected when asked to try again');
@@ -100,23 +122,24 @@ describe('the pages’ Socket.IO client', () => {
 
 	it('disconnected by the server: says so, answers pending acks with an error, and stays disconnected', async () => {
 		let serverSide: ServerSocket | undefined;
+		let received = 0;
 		const { origin } = await ioServer((io) =>
 			io.on('connection', (s: ServerSocket) => {
 				serverSide = s;
-				s.on('command', () => {}); // never answered
+				s.on('command', () => void (received += 1)); // never answered
 			})
 		);
 		const { socket, seen } = client(origin);
 		await until(() => socket.connected, 'connected');
 		let ackError: Error | null = null;
 		socket.emitWithAck(5000, 'command', {}, (error) => (ackError = error));
-		await new Promise((resolve) => setTimeout(resolve, 30));
+		await until(() => received === 1, 'the command reached the server, unanswered');
 		serverSide!.emit('revoked');
 		serverSide!.disconnect(true);
 		await until(() => seen.includes('disconnect:io server disconnect'), 'disconnected');
 		expect(ackError).toEqual(new Error('socket has been disconnected'));
 		expect(socket.active).toBe(false);
-		await new Promise((resolve) => setTimeout(resolve, 200));
+		expect(triesAgainWithinAMinute(), 'it stays disconnected').toBe(false);
 		expect(seen).toEqual(['connect', 'disconnect:io server disconnect']);
 	});
 
@@ -147,13 +170,19 @@ describe('the pages’ Socket.IO client', () => {
 
 	it('answers the heartbeat, so the server keeps the connection', async () => {
 		let disconnects = 0;
-		const { origin } = await ioServer((io) => io.on('connection', (s: ServerSocket) => s.on('disconnect', () => (disconnects += 1))), {
-			pingInterval: 30,
-			pingTimeout: 40
-		});
+		let pongs = 0;
+		// pings every 30 ms; a pong that does not come within 5 s (a very busy machine) ends the link
+		const { origin } = await ioServer(
+			(io) =>
+				io.on('connection', (s: ServerSocket) => {
+					s.conn.on('heartbeat', () => void (pongs += 1));
+					s.on('disconnect', () => void (disconnects += 1));
+				}),
+			{ pingInterval: 30, pingTimeout: 5000 }
+		);
 		const { socket, seen } = client(origin);
 		await until(() => socket.connected, 'connected');
-		await new Promise((resolve) => setTimeout(resolve, 400));
+		await until(() => pongs >= 5, 'five pings answered');
 		expect(disconnects).toBe(0);
 		expect(seen).toEqual(['connect']);
 	});

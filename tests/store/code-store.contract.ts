@@ -36,6 +36,24 @@ export function codeStoreContract(name: string, open: () => Promise<CodeStore>) 
 			expect(await codes.attempt('invite', k, 'right', 5, true)).toEqual({ ok: false });
 		});
 
+		it('[R43] a claim has one winner; the winner asking again wins again; a released claim can be won anew', async () => {
+			const codes = await open();
+			const k = id();
+			await codes.create('pairing', k, record(), 60);
+			const [first, second] = await Promise.all([
+				codes.claim('pairing', k, 'g1/c1', { groupId: 'g1', deviceId: 'd1' }),
+				codes.claim('pairing', k, 'g2/c2', { groupId: 'g2', deviceId: 'd2' })
+			]);
+			expect(first).toEqual({ outcome: 'won', record: { ...record(), data: { tokenHash: 'abc', groupId: 'g1', deviceId: 'd1', claim: 'g1/c1' } } });
+			expect(second).toEqual({ outcome: 'lost' });
+			expect(await codes.claim('pairing', k, 'g1/c1', { groupId: 'g1', deviceId: 'other' })).toEqual(first);
+			await codes.release('pairing', k, 'g2/c2'); // not its claim: nothing happens
+			expect(await codes.claim('pairing', k, 'g2/c2', {})).toEqual({ outcome: 'lost' });
+			await codes.release('pairing', k, 'g1/c1');
+			expect(await codes.claim('pairing', k, 'g2/c2', { groupId: 'g2' })).toMatchObject({ outcome: 'won', record: { data: { groupId: 'g2' } } });
+			expect(await codes.claim('pairing', id(), 'g1/c1', {})).toEqual({ outcome: 'gone' });
+		});
+
 		it('replaces data but keeps the record and its expiry', async () => {
 			const codes = await open();
 			const k = id();

@@ -100,6 +100,23 @@ export function storeContract(name: string, open: () => Promise<StoreHarness>) {
 			expect((await store.load(id))!.state.session!.queue).toHaveLength(1);
 		});
 
+		it('[R18] keeps what an ack carried besides its version, for the retry, even from another node', async () => {
+			const { store, otherNode } = await open();
+			const room = newRoom();
+			const id = room.state.groupId;
+			await store.create(room);
+			const invite = { id: 'i7', label: "Kim's laptop", expiresAt: NOW + 600_000 };
+			const ackExtra = { invite: 'sealed.invite code', paired: { publicKey: 'A'.repeat(43) } };
+			const run = (s: RoomStore) =>
+				s.update(id, (r) =>
+					runCommand(r, { id: 'inv-1', type: 'invite.create', label: "Kim's laptop" }, { now: NOW, sender: facilitatorOf(r), newInvite: invite, ackExtra })
+				);
+			const first = await run(store);
+			expect(first).toMatchObject({ found: true, result: { ack: { ok: true, version: 2, ...ackExtra }, replayed: false } });
+			expect(await run(otherNode ?? store)).toMatchObject({ found: true, result: { ack: { ok: true, version: 2, ...ackExtra }, replayed: true, changed: null } });
+			expect((await store.load(id))!.recent.at(-1)).toEqual(['inv-1', 2, ackExtra]);
+		});
+
 		it('[R5] ending the session removes it from the store', async () => {
 			const { store } = await open();
 			const room = newRoom();

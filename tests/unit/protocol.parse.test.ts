@@ -80,4 +80,11 @@ describe('parseCommand: group settings', () => {
 		expect(codeOf({ id: 'g3', type: 'group.setAgreements', agreements: Array(LIMITS.AGREEMENTS_MAX + 1).fill('Be kind') })).toBe('invalid_field');
 		expect(codeOf({ id: 'g3', type: 'group.setAgreements', agreements: ['ok', 3] })).toBe('invalid_field');
 	});
+
+	it('[R20] refuses extra fields named like Object.prototype members (own properties only)', () => {
+		for (const extra of ['constructor', 'toString', 'hasOwnProperty', 'valueOf', '__proto__']) {
+			const payload = JSON.parse(`{"id":"p1","type":"queue.add","name":"Casey","${extra}":1}`);
+			expect(codeOf(payload), extra).toBe('invalid_field');
+		}
+	});
 });

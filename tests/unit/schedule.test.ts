@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clockView, currentOrNextMeeting, isTimeZone, minutesLeft, zonedInstant, zonedParts, type Schedule } from '../../src/lib/room/schedule.ts';
+import { isTimeZone } from '../../src/lib/protocol/schema.ts';
+import { clockView, currentOrNextMeeting, minutesLeft, zonedInstant, zonedParts, type Schedule } from '../../src/lib/room/schedule.ts';
 
 // The seed's group: Monday, Wednesday and Friday, 1:30-2:30pm, in San Francisco
 const monWedFri: Schedule = { days: ['mon', 'wed', 'fri'], start: '13:30', end: '14:30', timeZone: 'America/Los_Angeles' };

@@ -1,5 +1,5 @@
 /** The page's own clock, read every few seconds. Clock ticks are derived here, never stored or sent. */
-export const TICK_MS = 2000;
+const TICK_MS = 2000;
 
 export class Now {
 	ms = $state(Date.now());

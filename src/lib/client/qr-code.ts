@@ -6,7 +6,7 @@
 export type QrErrorCorrection = 'low' | 'medium' | 'quartile' | 'high';
 
 /** The white margin scanners need around the code, in modules (the standard's minimum). */
-export const QUIET_ZONE_MODULES = 4;
+const QUIET_ZONE_MODULES = 4;
 
 export interface QrDrawing {
 	/** Width and height of the whole drawing in modules, quiet zone included. */

@@ -13,7 +13,9 @@ import type {
 	ServerToClientEvents
 } from '../protocol/protocol.ts';
 import { ERROR_CODE, RETRYABLE } from '../protocol/errors.ts';
+import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import { READABILITY, RoomCipher, type Readability } from '../crypto/room-cipher.ts';
+import type { TextEngine } from '../crypto/text-engines.ts';
 import type { Joining } from './group-key.ts';
 import { passKeys, wrapFor } from './key-courier.ts';
 import { loadOutbox, saveOutbox, sessionStore, type OutboxStorage } from './outbox-storage.ts';
@@ -26,7 +28,9 @@ export const LINK = {
 	/** The server refused this device's credential: reconnecting will not help. */
 	refused: 'refused',
 	/** A facilitator removed this device from the group [R42]. */
-	revoked: 'revoked'
+	revoked: 'revoked',
+	/** The server speaks another protocol version: this page must be reloaded [R66]. */
+	outdated: 'outdated'
 } as const;
 export type LinkStatus = (typeof LINK)[keyof typeof LINK];
 
@@ -63,6 +67,8 @@ export interface ConnectionOptions {
 	 */
 	outboxKey?: string;
 	storage?: OutboxStorage | null;
+	/** How texts are sealed and opened; the page's (WebCrypto) by default. Tests slow it down. */
+	engine?: Promise<TextEngine>;
 }
 
 /** An ack that has not come after this long is taken as lost: the command goes again, same id. */
@@ -106,17 +112,17 @@ export class RoomConnection {
 	#outbox = new Map<string, OutboxEntry>();
 	#retryDelayMs: number;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+	/** Trying the handshake again after the server refused it for now (store unavailable). */
+	#reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+	#closed = false;
 
 	constructor(groupId: string, key: string, options: ConnectionOptions = {}) {
 		this.#retryDelayMs = options.retryDelayMs ?? 1000;
 		this.#groupId = groupId;
 		this.#options = options;
-		this.#cipher = new RoomCipher(groupId, options.groupKey ?? null);
+		this.#cipher = new RoomCipher(groupId, options.groupKey ?? null, options.engine);
 		this.#restoreOutbox();
-		this.#socket = new Socket<ServerToClientEvents>(socketUrl(options.url), {
-			auth: { groupId, key },
-			...PAGE_BACKOFF
-		});
+		this.#socket = new Socket<ServerToClientEvents>(socketUrl(options.url), { auth: { groupId, key, protocol: PROTOCOL_VERSION }, ...PAGE_BACKOFF });
 		this.#socket.on('connect', () => {
 			this.status = LINK.online;
 			this.refusal = null;
@@ -140,9 +146,13 @@ export class RoomConnection {
 			} else if (data?.code === ERROR_CODE.forbidden) {
 				this.status = LINK.refused;
 				this.refusal = data;
-			} else {
+			} else if (data?.code === ERROR_CODE.outdated) {
+				this.status = LINK.outdated; // reconnecting will not help: reloading will
+				this.refusal = data;
+			} else if (!this.#closed) {
 				this.status = LINK.offline; // refused for now (store unavailable): try again shortly
-				setTimeout(() => this.#socket.connect(), PAGE_BACKOFF.reconnectionDelay * (1 + Math.random()));
+				clearTimeout(this.#reconnectTimer);
+				this.#reconnectTimer = setTimeout(() => this.#socket.connect(), PAGE_BACKOFF.reconnectionDelay * (1 + Math.random()));
 			}
 		});
 		this.#socket.on('state', (snapshot) => this.#receive(snapshot));
@@ -188,12 +198,15 @@ export class RoomConnection {
 	/** A key that arrived later (an invited device): everything is opened again with it. */
 	setGroupKey(key: Uint8Array): void {
 		this.#options = { ...this.#options, groupKey: key, joining: null };
-		this.#cipher = new RoomCipher(this.#groupId, key);
+		this.#cipher = new RoomCipher(this.#groupId, key, this.#options.engine);
 		if (this.#raw) this.#show(this.#raw, false);
 	}
 
+	/** Stops for good: no reconnect, no retry, no timer left behind. */
 	close(): void {
+		this.#closed = true;
 		clearTimeout(this.#retryTimer);
+		clearTimeout(this.#reconnectTimer);
 		this.#socket.close();
 	}
 
@@ -278,11 +291,23 @@ export class RoomConnection {
 		head.inFlight = true;
 		head.attempts += 1;
 		this.#socket.emitWithAck(ACK_TIMEOUT_MS, 'command', head.wire, (error, ack) => {
-			if (error) return this.#settle(head.command.id, { ok: false, error: { code: ERROR_CODE.internal, message: 'No answer from the server yet.' } });
+			// no answer (lost, or the link dropped): it may have applied, so it goes again with its id
+			if (error) return this.#unanswered(head.command.id);
 			this.#settle(head.command.id, ack as CommandAck);
 		});
 	}
 
+	#unanswered(id: string) {
+		const entry = this.#outbox.get(id);
+		if (!entry || !entry.inFlight) return;
+		entry.inFlight = false;
+		this.#scheduleRetry();
+	}
+
+	/**
+	 * [R67] An answer: accepted, or refused for good (shown once, and dropped: sending it again would
+	 * fail the same way and hold up every later tap), or refused for now (kept, sent again).
+	 */
 	#settle(id: string, ack: CommandAck) {
 		const entry = this.#outbox.get(id);
 		if (!entry || !entry.inFlight) return; // answered already, or its connection is gone
@@ -301,7 +326,7 @@ export class RoomConnection {
 	}
 
 	#scheduleRetry() {
-		if (this.#retryTimer) return;
+		if (this.#retryTimer || this.#closed) return;
 		this.#retryTimer = setTimeout(() => {
 			this.#retryTimer = undefined;
 			this.#pump();

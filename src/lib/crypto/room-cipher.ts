@@ -1,11 +1,12 @@
 /**
  * The crypto boundary of a page: commands are sealed as they leave, snapshots opened as they
- * arrive, so components only ever see plain text. A value that does not open is never shown: it
- * becomes '' and is counted, and a page whose values do not open at all says it cannot read the group.
+ * arrive, so components only ever see plain text. A value that does not open is never shown [R49]:
+ * what it named is left out (a queue row, the speaker, a board item, a topic), a title or heading
+ * becomes '', and it is counted; a page whose values do not open at all says it cannot read the group.
  * Sealing and opening are asynchronous (WebCrypto, see text-engines.ts).
  */
 import { mapCommandText, mapStateText } from '../protocol/sealed.ts';
-import type { Command, RoomState } from '../protocol/protocol.ts';
+import type { Command, RoomState, Session } from '../protocol/protocol.ts';
 import { pageEngine, type TextEngine } from './text-engines.ts';
 import { isSealed } from './text-format.ts';
 
@@ -65,7 +66,7 @@ export class RoomCipher {
 		return mapCommandText(command, () => sealed[at++]);
 	}
 
-	/** The state with every sealed value opened, or '' where it does not open. Rejects for a state of a shape it does not know. */
+	/** The state with every sealed value opened, and what did not open left out. Rejects for a state of a shape it does not know. */
 	async open(state: RoomState): Promise<{ state: RoomState; readability: Readability }> {
 		const fresh = await this.#openNew(state);
 		let sealed = 0;
@@ -75,11 +76,11 @@ export class RoomCipher {
 			sealed += 1;
 			const text = fresh.has(value) ? fresh.get(value)! : (this.#opened.get(value) ?? null);
 			if (text === null) failed += 1;
-			return text ?? '';
+			return text ?? UNREADABLE;
 		});
 		const readability =
 			failed === 0 ? READABILITY.readable : !this.key ? READABILITY.noKey : failed === sealed ? READABILITY.wrongKey : READABILITY.partly;
-		return { state: opened, readability };
+		return { state: failed === 0 ? opened : leaveOut(opened), readability };
 	}
 
 	/** Opens, all at once, the sealed values of `state` not opened before, and caches them. */
@@ -104,4 +105,42 @@ export class RoomCipher {
 		for (const [value, text] of fresh) this.#opened.set(value, text);
 		return fresh;
 	}
+}
+
+/** Stands in for a value that did not open, until leaveOut takes it away. Never shown. */
+const UNREADABLE = '\u0000unreadable';
+const readable = <T>(list: T[], text: (item: T) => string) => list.filter((item) => text(item) !== UNREADABLE);
+const orEmpty = (text: string) => (text === UNREADABLE ? '' : text);
+const orNull = (text: string | null) => (text === UNREADABLE ? null : text);
+
+/** [R49] Leaves out what an unreadable value named: no empty queue row, no nameless speaker. */
+function leaveOut(state: RoomState): RoomState {
+	const g = state.group;
+	const group = {
+		...g,
+		name: orEmpty(g.name),
+		openingWords: orNull(g.openingWords),
+		agreements: g.agreements && readable(g.agreements, (a) => a),
+		topics: readable(g.topics, (t) => t.text)
+	};
+	return { ...state, group, session: state.session && leaveOutOfSession(state.session) };
+}
+
+function leaveOutOfSession(s: Session): Session {
+	const b = s.board;
+	const items = (list: Session['board']['columns']['left']) => readable(list, (it) => it.text);
+	return {
+		...s,
+		speaker: s.speaker && s.speaker.name !== UNREADABLE ? s.speaker : null,
+		queue: readable(s.queue, (e) => e.name),
+		board: {
+			...b,
+			title: orEmpty(b.title),
+			headings: { left: orNull(b.headings.left), right: orNull(b.headings.right) },
+			columns: { left: items(b.columns.left), right: items(b.columns.right) }
+		},
+		parkingLot: readable(s.parkingLot, (t) => t.text),
+		// a removal that cannot be read cannot be offered for undo by name
+		trash: s.trash.filter((t) => !JSON.stringify(t).includes(UNREADABLE))
+	};
 }

@@ -7,7 +7,7 @@ import { gcm } from '@noble/ciphers/aes.js';
 import { bytesToUtf8, utf8ToBytes } from '@noble/ciphers/utils.js';
 import { formatSealed, newIv, parseSealed } from './text-format.ts';
 
-export { GROUP_KEY_BYTES, SEALED_PREFIX, isSealed, newGroupKey } from './text-format.ts';
+export { newGroupKey } from './text-format.ts';
 
 /** `iv` is for test vectors only: every real value gets a fresh random one. */
 export function sealText(key: Uint8Array, groupId: string, text: string, iv: Uint8Array = newIv()): string {

@@ -9,15 +9,15 @@
  */
 import { fromBase64url, toBase64url } from './base64url.ts';
 
-export const SEALED_PREFIX = 'e1.';
+const SEALED_PREFIX = 'e1.';
 export const GROUP_KEY_BYTES = 32;
-export const IV_BYTES = 12;
-export const TAG_BYTES = 16;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
 
 export const isSealed = (value: string) => value.startsWith(SEALED_PREFIX);
 
 /** Random bytes from the platform: `crypto.getRandomValues` works on plain http too. */
-export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
+function randomBytes(length: number): Uint8Array<ArrayBuffer> {
 	return crypto.getRandomValues(new Uint8Array(length));
 }
 

@@ -60,7 +60,10 @@ export const en = {
 		deviceOffline: 'Offline',
 		refused: 'Not paired',
 		removed: 'Removed',
-		savingPaused: 'Saving paused: the server cannot reach its store. Your taps are kept and sent again.'
+		savingPaused: 'Saving paused: the server cannot reach its store. Your taps are kept and sent again.',
+		outdated: 'Out of date',
+		outdatedHelp: 'This page is from a different version of Roomcast than the server. Reload it to keep going.',
+		reload: 'Reload'
 	},
 	pending: {
 		none: 'All sent',

@@ -61,7 +61,10 @@ export const es: Messages = {
 		deviceOffline: 'Sin conexión',
 		refused: 'No vinculado',
 		removed: 'Retirado',
-		savingPaused: 'Guardado en pausa: el servidor no llega a su almacén. Sus toques se guardan y se envían de nuevo.'
+		savingPaused: 'Guardado en pausa: el servidor no llega a su almacén. Sus toques se guardan y se envían de nuevo.',
+		outdated: 'Desactualizada',
+		outdatedHelp: 'Esta página es de otra versión de Roomcast que la del servidor. Vuelva a cargarla para seguir.',
+		reload: 'Volver a cargar'
 	},
 	pending: {
 		none: 'Todo enviado',

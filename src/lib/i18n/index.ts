@@ -15,11 +15,6 @@ export function columnHeading(board: Board, column: Column, m: Messages = t): st
 	return board.headings[column] ?? defaultHeading(board, column, m);
 }
 
-/** The group's agreements; `null` means the defaults, in the page's language [R29]. */
-export function agreementsOf(group: GroupInfo, m: Messages = t): readonly string[] {
-	return group.agreements ?? m.agreements.defaults;
-}
-
 export function openingWordsOf(group: GroupInfo, m: Messages = t): string {
 	return group.openingWords ?? m.opening.defaultWords;
 }

@@ -8,7 +8,7 @@ import type { Messages } from './en.ts';
 
 const MS_PER_MIN = 60_000;
 /** Between sessions, count down to the start only when it is this near. */
-export const COUNTDOWN_FROM_MS = 60 * MS_PER_MIN;
+const COUNTDOWN_FROM_MS = 60 * MS_PER_MIN;
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -24,7 +24,7 @@ export function timeOf(instant: number, timeZone: string | undefined, m: Message
 	return m.locale.startsWith('en') ? text.replace(/ (AM|PM)$/, (_, ap: string) => ` ${ap.toLowerCase()}`) : text;
 }
 
-export function weekdayOf(instant: number, timeZone: string, m: Messages): string {
+function weekdayOf(instant: number, timeZone: string, m: Messages): string {
 	return m.settings.dayNames[zonedParts(instant, timeZone).weekday];
 }
 

@@ -25,9 +25,14 @@ export const ERROR_CODE = {
 	full: 'full',
 	/** The group no longer exists (expired or never did). */
 	noGroup: 'no_group',
-	/** The store could not be reached; the command did not apply and may be sent again. */
+	/**
+	 * The store could not be reached or did not answer in time. The command may or may not have been
+	 * applied: sent again with the same id, it applies once [R18].
+	 */
 	unavailable: 'unavailable',
-	internal: 'internal'
+	internal: 'internal',
+	/** The page speaks another protocol version than the server: it must reload [R66]. */
+	outdated: 'outdated'
 } as const;
 export type ErrorCode = (typeof ERROR_CODE)[keyof typeof ERROR_CODE];
 
@@ -47,11 +52,13 @@ export const ERROR_MEANING: Record<ErrorCode, string> = {
 	too_late: 'That can no longer be undone.',
 	last_facilitator: 'The last facilitator device cannot be removed: the group would have nobody to run it.',
 	code_refused: 'The code did not work: it is wrong, used or expired. The answer never says which.',
-	rate_limited: 'Too many requests from this device or address. Nothing was applied; wait a moment.',
+	rate_limited: 'Too many requests from this device or address. Nothing was applied; wait a moment. A socket that goes on sending far past its limit is disconnected.',
 	full: 'The queue or the column is full.',
 	no_group: 'The group no longer exists (it expired, or never did).',
-	unavailable: 'The server cannot reach its store. Nothing was applied.',
-	internal: 'An unexpected server error. Nothing was applied.'
+	unavailable:
+		'The server cannot reach its store, or it did not answer in time. The command may or may not have been applied: send it again with the same `id` and it applies once.',
+	internal: 'An unexpected server error. Nothing was applied. Sending the same command again would most likely fail the same way: pages show it and drop it.',
+	outdated: 'The page speaks another protocol version than this server (handshake `auth.protocol`): reload the page.'
 };
 
 export interface ProtocolError {
@@ -59,5 +66,8 @@ export interface ProtocolError {
 	message: string;
 }
 
-/** Codes after which sending the same command again (same id) may succeed. */
-export const RETRYABLE: ReadonlySet<ErrorCode> = new Set([ERROR_CODE.unavailable, ERROR_CODE.internal, ERROR_CODE.rateLimited]);
+/**
+ * [R67] Codes after which sending the same command again (same id) may succeed: pages keep such a
+ * command in their outbox. Any other refusal is final: shown once, and the command is dropped.
+ */
+export const RETRYABLE: ReadonlySet<ErrorCode> = new Set([ERROR_CODE.unavailable, ERROR_CODE.rateLimited]);

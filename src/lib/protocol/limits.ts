@@ -26,6 +26,8 @@ export const LIMITS = {
 	/** A device's label, and how many devices a group may have. */
 	DEVICE_LABEL_MAX_CHARS: 60,
 	DEVICES_MAX: 20,
+	/** Facilitator invites waiting to be redeemed in one group (expired ones do not count). */
+	INVITES_PENDING_MAX: 10,
 	/** A pairing or invite code as typed: 8 characters, dashes and spaces allowed. */
 	CODE_MAX_CHARS: 16,
 	/** An X25519 public key in base64url (32 bytes), and a wrapped group key (`w1.` value). */

@@ -9,13 +9,10 @@ export * from './commands.ts';
 export { BOARD_COMMANDS } from './commands.board.ts';
 export { DEVICE_COMMANDS } from './commands.devices.ts';
 export { GROUP_COMMANDS } from './commands.group.ts';
-export { SESSION_COMMANDS } from './commands.session.ts';
 export * from './errors.ts';
 export * from './limits.ts';
 export * from './state.ts';
-
-/** Bumped when a change would break an existing client. Sent in every snapshot. */
-export const PROTOCOL_VERSION = 1;
+export * from './version.ts';
 
 export type CommandAck =
 	| {
@@ -49,10 +46,12 @@ export interface ServerToClientEvents {
 	revoked: () => void;
 }
 
-/** What the handshake `auth` must hold. */
+/** What the handshake `auth` must hold. @public (part of the public contract) */
 export interface HandshakeAuth {
 	groupId: string;
 	key: string;
+	/** The protocol version the page speaks (PROTOCOL_VERSION of its build); absent means 1. */
+	protocol?: number;
 }
 
 /** What the server knows about a connected socket, from its credential. */
@@ -62,10 +61,10 @@ export interface SocketData {
 	role: Role;
 }
 
-/** The `data` of a refused handshake's `connect_error`. */
+/** The `data` of a refused handshake's `connect_error`. @public (part of the public contract) */
 export type ConnectErrorData = ProtocolError;
 
-/** `POST /api/groups` */
+/** `POST /api/groups` @public (part of the public contract) */
 export interface CreateGroupRequest {
 	name: string;
 }

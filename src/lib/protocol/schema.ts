@@ -4,7 +4,7 @@
  * (A general library such as zod would add ~15 KB gzipped to every page for the same six checks.)
  */
 
-export type FieldError = { code: 'invalid_field' | 'too_long'; message: string };
+type FieldError = { code: 'invalid_field' | 'too_long'; message: string };
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: FieldError };
 
 export interface Field<T> {
@@ -14,7 +14,7 @@ export interface Field<T> {
 }
 
 /** A field name as people read it: `entryId` → "entry id", `agreements[2]` → "agreement 3". */
-export function words(name: string): string {
+function words(name: string): string {
 	const item = /^(\w+?)s?\[(\d+)\]$/.exec(name);
 	if (item) return `${words(item[1])} ${Number(item[2]) + 1}`;
 	return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -135,17 +135,23 @@ export function clockTime(): Field<string> {
 	};
 }
 
+/** Whether this JavaScript engine knows the IANA time zone `name`. */
+export function isTimeZone(name: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en-US', { timeZone: name });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /** An IANA time zone name that this JavaScript engine knows. */
 export function timeZone(): Field<string> {
 	return {
 		doc: 'IANA time zone name, e.g. "America/Los_Angeles"',
 		parse(value, name) {
 			if (typeof value !== 'string' || value.length > 64) return fail('invalid_field', `The ${words(name)} must be a time zone name.`);
-			try {
-				new Intl.DateTimeFormat('en-US', { timeZone: value });
-			} catch {
-				return fail('invalid_field', `The ${words(name)} is not a time zone this server knows (like "America/Los_Angeles").`);
-			}
+			if (!isTimeZone(value)) return fail('invalid_field', `The ${words(name)} is not a time zone this server knows (like "America/Los_Angeles").`);
 			return { ok: true, value };
 		}
 	};
@@ -164,7 +170,11 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 	return proto === Object.prototype || proto === null;
 }
 
-/** Checks exactly `fields` (no missing, no extra keys besides `allowExtra`) on a plain object. */
+/**
+ * Checks exactly `fields` (no missing, no extra keys besides `allowExtra`) on a plain object. Own
+ * properties only: `"constructor"` or `"toString"` sent as a field is an extra field, not a match for
+ * what every object inherits.
+ */
 export function parseFields<F extends Fields>(
 	input: Record<string, unknown>,
 	fields: F,
@@ -173,7 +183,7 @@ export function parseFields<F extends Fields>(
 ): Parsed<ValuesOf<F>> {
 	const out: Record<string, unknown> = {};
 	for (const key of Object.keys(input)) {
-		if (!(key in fields) && !allowExtra.includes(key))
+		if (!Object.hasOwn(fields, key) && !allowExtra.includes(key))
 			return fail('invalid_field', `${context} has no field called "${key.slice(0, 40)}".`);
 	}
 	for (const [key, field] of Object.entries(fields)) {

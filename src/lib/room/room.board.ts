@@ -83,7 +83,7 @@ export function applyBoardCommand(s: Session, c: BoardCommand, step: Step): Sess
 }
 
 /** Whether the board holds anything a room could read: a title or an item (drafts included). */
-export function hasContent(board: Board): boolean {
+function hasContent(board: Board): boolean {
 	return board.title !== '' || board.columns.left.length > 0 || board.columns.right.length > 0;
 }
 
@@ -97,7 +97,7 @@ export function boardAfterSpeakerChange(board: Board): Board {
 	return { ...board, shown: false, held: true };
 }
 
-export function findItem(board: Board, itemId: string): { column: Column; index: number } | null {
+function findItem(board: Board, itemId: string): { column: Column; index: number } | null {
 	for (const column of ['left', 'right'] as const) {
 		const index = board.columns[column].findIndex((it) => it.id === itemId);
 		if (index >= 0) return { column, index };

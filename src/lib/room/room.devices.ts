@@ -31,9 +31,14 @@ export function applyDeviceCommand(state: RoomState, c: DeviceCommand, step: Ste
 		case 'device.pair': // [R43] the server checked the code and made the device
 			if (!grant.newDevice) return refuse(ERROR_CODE.codeRefused, 'That code did not work. Check the code on the screen and try again.');
 			return admitDevice(state, grant.newDevice, null);
-		case 'invite.create': // [R44]
+		case 'invite.create': {
+			// [R44] [R65] a facilitator cannot grow the group's snapshot without bound
 			if (!grant.newInvite) return refuse(ERROR_CODE.internal, 'The invite could not be made. Try again.');
-			return put({ invites: [...pruneInvites(state.invites, step.now), grant.newInvite] });
+			const waiting = pruneInvites(state.invites, step.now);
+			if (waiting.length >= LIMITS.INVITES_PENDING_MAX)
+				return refuse(ERROR_CODE.full, `A group has at most ${LIMITS.INVITES_PENDING_MAX} invites waiting. Cancel one first.`);
+			return put({ invites: [...waiting, grant.newInvite] });
+		}
 		case 'invite.cancel':
 			if (!state.invites.some((i) => i.id === c.inviteId)) return refuse(ERROR_CODE.notFound, 'That invite is no longer waiting.');
 			return put({ invites: state.invites.filter((i) => i.id !== c.inviteId) });
@@ -60,7 +65,7 @@ export function admitDevice(state: RoomState, device: Device, inviteId: string |
 	return { ok: true, state: { ...state, devices: [...state.devices, device], invites } };
 }
 
-export function pruneInvites(invites: PendingInvite[], now: number): PendingInvite[] {
+function pruneInvites(invites: PendingInvite[], now: number): PendingInvite[] {
 	const kept = invites.filter((i) => i.expiresAt > now);
 	return kept.length === invites.length ? invites : kept;
 }

@@ -6,7 +6,7 @@
 
 import type { Schedule, Weekday } from '../protocol/state.ts';
 
-export type { Schedule, Weekday };
+export type { Schedule };
 
 export interface Meeting {
 	start: number;
@@ -15,15 +15,6 @@ export interface Meeting {
 
 /** Minutes before the scheduled end at which the screens cue a gentle wrap-up (ten, then five). */
 const WRAP_UP_CUES_MIN = { ten: 10, five: 5 } as const;
-
-export function isTimeZone(name: string): boolean {
-	try {
-		new Intl.DateTimeFormat('en-US', { timeZone: name });
-		return true;
-	} catch {
-		return false;
-	}
-}
 
 const MS_PER_MIN = 60_000;
 const MS_PER_DAY = 24 * 60 * MS_PER_MIN;

@@ -4,7 +4,7 @@
  */
 
 /** How long the mouse may rest before the cursor and the fullscreen button hide. */
-export const POINTER_IDLE_MS = 3000;
+const POINTER_IDLE_MS = 3000;
 
 export class IdlePointer {
 	/** The mouse moved within the last POINTER_IDLE_MS. */
