@@ -86,6 +86,7 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		const { groupId, role, deviceId } = socket.data;
 		log.info('socket.connected', { groupId, deviceId, role });
 		void socket.join(roomOf(groupId, role));
+		socket.emit('device', { deviceId }); // so a page can mark "this device" in the device list
 		void sendSnapshot(socket);
 		socket.on('command', (payload: unknown, ack: unknown) => {
 			const reply = typeof ack === 'function' ? (ack as (a: CommandAck) => void) : () => {};
