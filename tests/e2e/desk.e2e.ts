@@ -116,5 +116,7 @@ test('[R16] Clear board asks first, then removes the title and every item; the h
 	await expect(display.getByTestId('column-right')).toContainText('No items yet.');
 	await expect(display.getByTestId('column-right').getByRole('heading')).toHaveText('Costs');
 	await expect(desk.getByLabel('Board title')).toHaveValue('');
-	await expect(remote.getByTestId('board-count-right')).toHaveText('Costs: 0 items');
+	await remote.getByTestId('remote-board').locator('summary').tap();
+	await expect(remote.getByTestId('remote-column-right').getByRole('heading')).toHaveText('Costs (0)');
+	await expect(remote.getByTestId('remote-item')).toHaveCount(0);
 });

@@ -64,6 +64,12 @@ export const en = {
 		desk: 'This laptop is not paired with a group. Open the desk link again.',
 		removed: 'A facilitator removed this device from the group. Nothing of the group is kept on it.',
 		unreadable: "This screen can't read the group: pair it again.",
+		/** [R49] A phone or laptop gets the group's key in its link: a damaged or old link is opened again. */
+		openLinkAgain: {
+			remote: "This phone can't read the group: its link was cut short or is an old one. Open the remote link again, all of it.",
+			desk: "This laptop can't read the group: its link was cut short or is an old one. Open the desk link again, all of it."
+		},
+		loadFailed: 'This page did not finish loading. Check the connection, then reload it.',
 		awaitingKey: "Waiting for the group's key from another facilitator's phone or laptop. It comes as soon as one of them is open."
 	},
 
@@ -74,7 +80,10 @@ export const en = {
 		start: 'Start session',
 		end: 'End session',
 		endConfirm: 'End the session? Every name and board item is wiped from all screens.',
-		endYes: 'Yes, end session'
+		endYes: 'Yes, end session',
+		carryHeading: 'Keep parked topics for next time?',
+		carryHint: 'Ticked topics join the topics for next time. The rest is wiped.',
+		carryFull: (max: number) => `Topics for next time hold at most ${max}: untick one to keep another.`
 	},
 
 	speaker: {
@@ -91,7 +100,10 @@ export const en = {
 		question: 'May the group give feedback?',
 		unasked: 'Not asked yet',
 		granted: 'Feedback welcome',
-		declined: 'Just listening'
+		declined: 'Just listening',
+		/** The phone's action bar: the answer of whoever is speaking. */
+		answerOf: (name: string) => `${name}: feedback from the group?`,
+		noSpeaker: 'Feedback: nobody is speaking'
 	},
 
 	queue: {
@@ -103,7 +115,10 @@ export const en = {
 		nextWho: (name: string) => `Next: ${name}`,
 		moveUp: (name: string) => `Move ${name} up`,
 		moveDown: (name: string) => `Move ${name} down`,
-		remove: (name: string) => `Remove ${name} from the queue`
+		remove: (name: string) => `Remove ${name} from the queue`,
+		count: (n: number) => (n === 1 ? '1 waiting' : `${n} waiting`),
+		/** A name typed while the phone was offline, waiting in its outbox [R50]. */
+		sending: 'sending…'
 	},
 
 	board: {
@@ -135,9 +150,19 @@ export const en = {
 		clear: 'Clear board',
 		clearConfirm: 'Clear the board? The title and every item are removed; the headings stay.',
 		clearYes: 'Yes, clear board',
-		editOnDesk: 'Edit the board on the desk laptop.',
+		onWall: 'Board on the wall',
+		onWallState: 'The room sees it',
+		offWallState: 'Off the wall: only facilitators see it',
+		/** [R52] Asked when the speaker changed while the board was up. */
+		heldQuestion: (name: string | null) =>
+			name ? `Board from before is off the wall. Keep it up for ${name}, or clear it?` : 'Board from before is off the wall. Put it back up, or clear it?',
+		notSeen: 'Not on the wall',
+		keep: 'Keep',
+		clearShort: 'Clear',
+		newItem: 'New item',
+		addTo: 'Add to',
+		columnCount: (heading: string, n: number) => `${heading} (${n})`,
 		draft: 'Draft: not on the display yet',
-		hidden: 'Hidden from the display',
 		presetLabel: 'Headings',
 		presetNames: { balance: 'Good / Not-so-good', change: 'Keep as is / Change' },
 		hideColumn: 'Hide from the display',
@@ -244,6 +269,41 @@ export const en = {
 		here: 'Still here at the end'
 	},
 
+	/** [R53] Past sessions' counts on the desk, for the funders' report. */
+	records: {
+		heading: 'Records for funders',
+		intro: 'The counts of each past session: never a name, a word or who came.',
+		kept: (span: string) => `Kept ${span}, then deleted by themselves.`,
+		span: (days: number) =>
+			days % 365 === 0 ? (days === 365 ? '1 year' : `${days / 365} years`) : days >= 60 ? `${Math.round(days / 30.44)} months` : days === 1 ? '1 day' : `${days} days`,
+		date: 'Date',
+		start: 'Start',
+		end: 'End',
+		arrivals: 'Arrivals',
+		peak: 'Most at once',
+		here: 'Still here',
+		none: 'No records yet: one is made each time a session ends.',
+		loading: 'Loading the records…',
+		retry: 'Try again',
+		download: 'Download CSV',
+		remove: 'Delete',
+		removeQuestion: (date: string) => `Delete the record of ${date}? It cannot be brought back.`,
+		removeYes: 'Yes, delete',
+		clear: 'Delete all records',
+		clearQuestion: 'Delete every record? They cannot be brought back.',
+		clearYes: 'Yes, delete all'
+	},
+
+	/** What a phone or laptop edits that the room does not see right now, said next to it. */
+	wall: {
+		preview: 'What the room sees',
+		privacy: 'Not on the wall: the privacy screen is up.',
+		agreements: 'Not on the wall: the agreements are up.',
+		boardOff: 'Not on the wall: the board is off the wall.',
+		boardHeld: 'Not on the wall until you keep it.',
+		columnHidden: 'Not on the wall: this column is hidden.'
+	},
+
 	settings: {
 		heading: 'Group settings',
 		name: 'Name shown on the display',
@@ -276,6 +336,7 @@ export const en = {
 
 	language: {
 		device: 'Language of this screen',
+		short: 'Language',
 		names: { en: 'English', es: 'Español', 'en+es': 'English + Español' }
 	},
 
@@ -308,7 +369,8 @@ export const en = {
 		hideCode: 'Hide code',
 		pending: 'Waiting invites',
 		cancelInvite: (label: string) => `Cancel the invite for "${label}"`,
-		cancel: 'Cancel'
+		cancel: 'Cancel',
+		thisDevice: 'This device'
 	},
 
 	pairing: {

@@ -62,9 +62,14 @@ export const es: Messages = {
 	unpaired: {
 		display: 'Esta pantalla no está vinculada a un grupo. Abra otra vez el enlace de la pantalla.',
 		remote: 'Este teléfono no está vinculado a un grupo. Abra otra vez el enlace del control.',
-		desk: 'Esta computadora no está vinculada a un grupo. Abra otra vez el enlace del escritorio.',
+		desk: 'Esta laptop no está vinculada a un grupo. Abra otra vez el enlace del escritorio.',
 		removed: 'Un facilitador retiró este dispositivo del grupo. No queda nada del grupo en él.',
 		unreadable: 'Esta pantalla no puede leer el grupo: vincúlela otra vez.',
+		openLinkAgain: {
+			remote: 'Este teléfono no puede leer el grupo: su enlace quedó cortado o es uno viejo. Abra otra vez el enlace del control, completo.',
+			desk: 'Esta laptop no puede leer el grupo: su enlace quedó cortado o es uno viejo. Abra otra vez el enlace del escritorio, completo.'
+		},
+		loadFailed: 'Esta página no terminó de cargar. Revise la conexión y vuelva a cargarla.',
 		awaitingKey: 'Esperando la clave del grupo desde el teléfono o la computadora de otro facilitador. Llega en cuanto uno de ellos esté abierto.'
 	},
 
@@ -75,7 +80,10 @@ export const es: Messages = {
 		start: 'Empezar la sesión',
 		end: 'Terminar la sesión',
 		endConfirm: '¿Terminar la sesión? Se borran todos los nombres y todo lo del tablero en todas las pantallas.',
-		endYes: 'Sí, terminar la sesión'
+		endYes: 'Sí, terminar la sesión',
+		carryHeading: '¿Guardar temas para la próxima vez?',
+		carryHint: 'Los temas marcados pasan a los temas para la próxima vez. Lo demás se borra.',
+		carryFull: (max: number) => `Los temas para la próxima vez son ${max} como máximo: desmarque uno para guardar otro.`
 	},
 
 	speaker: {
@@ -92,7 +100,9 @@ export const es: Messages = {
 		question: '¿Puede el grupo darle comentarios?',
 		unasked: 'Aún no se ha preguntado',
 		granted: 'Acepta comentarios',
-		declined: 'Solo escuchando'
+		declined: 'Solo escuchando',
+		answerOf: (name: string) => `${name}: ¿acepta comentarios del grupo?`,
+		noSpeaker: 'Comentarios: nadie está hablando'
 	},
 
 	queue: {
@@ -104,7 +114,9 @@ export const es: Messages = {
 		nextWho: (name: string) => `Siguiente: ${name}`,
 		moveUp: (name: string) => `Subir a ${name}`,
 		moveDown: (name: string) => `Bajar a ${name}`,
-		remove: (name: string) => `Quitar a ${name} de los turnos`
+		remove: (name: string) => `Quitar a ${name} de los turnos`,
+		count: (n: number) => (n === 1 ? '1 esperando' : `${n} esperando`),
+		sending: 'enviándose…'
 	},
 
 	board: {
@@ -135,9 +147,20 @@ export const es: Messages = {
 		clear: 'Borrar el tablero',
 		clearConfirm: '¿Borrar el tablero? Se quitan el título y todos los puntos; los encabezados se quedan.',
 		clearYes: 'Sí, borrar el tablero',
-		editOnDesk: 'Edite el tablero en la computadora del escritorio.',
+		onWall: 'Tablero en la pantalla',
+		onWallState: 'El grupo lo ve',
+		offWallState: 'Fuera de la pantalla: solo lo ven los facilitadores',
+		heldQuestion: (name: string | null) =>
+			name
+				? `El tablero de antes ya no está en la pantalla. ¿Lo dejamos para ${name} o lo borramos?`
+				: 'El tablero de antes ya no está en la pantalla. ¿Lo volvemos a poner o lo borramos?',
+		notSeen: 'No está en la pantalla',
+		keep: 'Dejarlo',
+		clearShort: 'Borrarlo',
+		newItem: 'Nuevo punto',
+		addTo: 'Agregar a',
+		columnCount: (heading: string, n: number) => `${heading} (${n})`,
 		draft: 'Borrador: todavía no está en la pantalla',
-		hidden: 'Oculta en la pantalla',
 		presetLabel: 'Encabezados',
 		presetNames: { balance: 'Lo bueno / Lo no tan bueno', change: 'Dejar igual / Cambiar' },
 		hideColumn: 'Ocultar en la pantalla',
@@ -244,6 +267,39 @@ export const es: Messages = {
 		here: 'Presentes al final'
 	},
 
+	records: {
+		heading: 'Registros para los financiadores',
+		intro: 'Los números de cada sesión pasada: nunca un nombre, una palabra ni quién vino.',
+		kept: (span: string) => `Se guardan ${span} y luego se borran solos.`,
+		span: (days: number) =>
+			days % 365 === 0 ? (days === 365 ? '1 año' : `${days / 365} años`) : days >= 60 ? `${Math.round(days / 30.44)} meses` : days === 1 ? '1 día' : `${days} días`,
+		date: 'Fecha',
+		start: 'Empezó',
+		end: 'Terminó',
+		arrivals: 'Llegadas',
+		peak: 'Máximo a la vez',
+		here: 'Presentes al final',
+		none: 'Todavía no hay registros: se hace uno cada vez que termina una sesión.',
+		loading: 'Cargando los registros…',
+		retry: 'Intentar de nuevo',
+		download: 'Descargar CSV',
+		remove: 'Borrar',
+		removeQuestion: (date: string) => `¿Borrar el registro del ${date}? No se puede recuperar.`,
+		removeYes: 'Sí, borrar',
+		clear: 'Borrar todos los registros',
+		clearQuestion: '¿Borrar todos los registros? No se pueden recuperar.',
+		clearYes: 'Sí, borrar todos'
+	},
+
+	wall: {
+		preview: 'Lo que ve el grupo',
+		privacy: 'No está en la pantalla: la pantalla de privacidad está puesta.',
+		agreements: 'No está en la pantalla: se están mostrando los acuerdos.',
+		boardOff: 'No está en la pantalla: el tablero está quitado.',
+		boardHeld: 'No está en la pantalla hasta que usted lo deje.',
+		columnHidden: 'No está en la pantalla: esta columna está oculta.'
+	},
+
 	settings: {
 		heading: 'Ajustes del grupo',
 		name: 'Nombre que se ve en la pantalla',
@@ -276,6 +332,7 @@ export const es: Messages = {
 
 	language: {
 		device: 'Idioma de esta pantalla',
+		short: 'Idioma',
 		names: { en: 'English', es: 'Español', 'en+es': 'English + Español' }
 	},
 
@@ -308,7 +365,8 @@ export const es: Messages = {
 		hideCode: 'Ocultar código',
 		pending: 'Invitaciones en espera',
 		cancelInvite: (label: string) => `Cancelar la invitación de «${label}»`,
-		cancel: 'Cancelar'
+		cancel: 'Cancelar',
+		thisDevice: 'Este dispositivo'
 	},
 
 	pairing: {
