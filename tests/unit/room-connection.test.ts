@@ -172,4 +172,31 @@ describe('RoomConnection with asynchronous sealing', () => {
 		expect(JSON.stringify(conn.room)).not.toMatch(/e1\./);
 		conn.close();
 	});
+
+	it('[R74] after a reload, shows the commands still in its outbox opened, never their sealed form', async () => {
+		const key = newGroupKey();
+		const kept: string[] = [];
+		const storage = { getItem: () => kept.at(-1) ?? null, setItem: (_k: string, v: string) => void kept.push(v), removeItem: () => {} };
+		fake.connected = false; // offline: the name waits in the outbox
+		const before = new RoomConnection(GROUP, 'credential', { groupKey: key, storage, outboxKey: 'outbox' });
+		void before.send({ type: 'queue.add', name: 'Kurt' });
+		await until(() => kept.length > 0, 'kept sealed');
+		before.close();
+
+		fake.delay = () => 30; // opening takes a moment: until then the name is left out, never shown sealed
+		const after = new RoomConnection(GROUP, 'credential', { groupKey: key, storage, outboxKey: 'outbox' });
+		const names = () => after.pending.map((p) => (p.command.type === 'queue.add' ? p.command.name : null));
+		expect(names()).toEqual(['']);
+		await until(() => names()[0] === 'Kurt', 'opened with the page key');
+		expect(JSON.stringify(after.pending)).not.toMatch(/e1\./);
+		after.close();
+	});
+
+	it('[R74] learns its own device id from the server', () => {
+		const conn = new RoomConnection(GROUP, 'credential', { groupKey: null, storage: null });
+		expect(conn.deviceId).toBeNull();
+		event('device', { deviceId: 'dA1x9' });
+		expect(conn.deviceId).toBe('dA1x9');
+		conn.close();
+	});
 });
