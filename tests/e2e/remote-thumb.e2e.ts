@@ -6,14 +6,35 @@
 import { expect, test, type Page } from '@playwright/test';
 import { PHONE, busyMonday, createGroup, openPhone, reachable, sendAllWithLink, snapshot } from './helpers.ts';
 
+/** Every visible button and field of the page: its size and its look. */
+function controls(page: Page) {
+	return page.evaluate(() =>
+		[...document.querySelectorAll('button, input, select, textarea')]
+			.filter((el) => !['checkbox', 'radio'].includes((el as HTMLInputElement).type) && el.getClientRects().length > 0)
+			.map((el) => {
+				const r = el.getBoundingClientRect();
+				const style = getComputedStyle(el);
+				return {
+					what: `${el.tagName.toLowerCase()} ${el.getAttribute('aria-label') ?? el.id ?? ''} ${el.textContent?.trim().slice(0, 30) ?? ''}`,
+					field: el.tagName !== 'BUTTON',
+					width: r.width,
+					height: r.height,
+					look: `${style.backgroundColor} ${style.borderTopColor} ${style.borderTopWidth} ${style.borderRadius}`
+				};
+			})
+	);
+}
+
 const TARGETS = ['privacy', 'permission-unasked', 'permission-granted', 'permission-declined', 'queue-next'] as const;
 
 async function scrollTo(page: Page, where: 'top' | 'middle' | 'bottom') {
-	await page.evaluate((where) => {
+	const target = await page.evaluate((where) => {
 		const max = document.documentElement.scrollHeight - window.innerHeight;
-		window.scrollTo(0, where === 'top' ? 0 : where === 'middle' ? max / 2 : max);
+		const y = Math.round(where === 'top' ? 0 : where === 'middle' ? max / 2 : max);
+		window.scrollTo(0, y);
+		return y;
 	}, where);
-	await expect.poll(() => page.evaluate(() => window.scrollY > 0 || document.documentElement.scrollHeight <= window.innerHeight || true)).toBe(true);
+	await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(target);
 }
 
 for (const [name, size] of Object.entries(PHONE)) {
@@ -56,3 +77,26 @@ for (const [name, size] of Object.entries(PHONE)) {
 		}
 	});
 }
+
+test('one style for every button and field, no keyboard-only hints on the phone', async ({ browser, request }) => {
+	const group = await createGroup(request, 'Monday drop-in');
+	await sendAllWithLink(group.links.remote, [...busyMonday(3), { type: 'agreements.show', on: false }]);
+	const phone = await openPhone(browser, group.links.remote, PHONE.small);
+	try {
+		for (const fold of ['remote-board', 'topics-fold', 'devices', 'group-settings', 'language-fold'])
+			await phone.getByTestId(fold).locator('summary').tap();
+		await expect(phone.getByLabel('Code on the projector')).toBeVisible();
+		await expect(phone.getByLabel('Starts at')).toBeVisible();
+		const found = await controls(phone);
+		expect(found.length).toBeGreaterThan(30);
+		for (const control of found) expect(control.height, control.what).toBeGreaterThanOrEqual(48);
+		for (const control of found.filter((c) => !c.field)) expect(control.width, control.what).toBeGreaterThanOrEqual(48);
+		const looks = new Set(found.filter((c) => c.field).map((c) => c.look));
+		expect([...looks], 'every field looks the same (the pairing code and invite fields too)').toHaveLength(1);
+		const text = await phone.locator('body').innerText();
+		for (const hint of ['Escape', 'Enter ', 'Ctrl+', 'Shift+']) expect(text, `no "${hint}" hint on the phone`).not.toContain(hint);
+		expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.small.width);
+	} finally {
+		await phone.context().close();
+	}
+});
