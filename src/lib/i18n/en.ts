@@ -19,25 +19,35 @@ export const en = {
 		nameHint: 'Shown on the projector, for example "Monday drop-in". Never a member\'s name.',
 		create: 'Create group',
 		creating: 'Creating…',
-		linksHeading: (name: string) => `Links for ${name}`,
-		instructions: [
-			'Open the display link on the projector laptop.',
-			'Open the remote link on your phone.',
-			"Open the desk link on the co-facilitator's laptop, if there is one."
-		],
+		makeAnother: 'Make another group',
+		yourGroups: 'Your groups',
+		yourGroupsHint: 'Kept in this browser only, so you can find their links again.',
+		unnamed: (id: string) => `Group ${id}`,
+		how: {
+			remote: "Scan it with your phone's camera: the remote is how you run the group. On the phone itself, tap Open.",
+			display: (pairAddress: string) => `On the projector, open ${pairAddress} and scan the code it shows with your phone. Or open this link there.`,
+			desk: "For a co-facilitator's laptop, if there is one: open this link there."
+		},
 		keepPrivate: 'Keep these links private: anyone with the remote or desk link can run the group.',
+		localOnly: (origin: string) =>
+			`These links use ${origin}, which only this computer can open: for the phone and the projector, open Roomcast at this computer's network address (for example http://192.168.1.20:3000).`,
 		links: {
 			display: { label: 'Display', hint: 'for the projector' },
 			remote: { label: 'Remote', hint: 'for your phone' },
 			desk: { label: 'Desk', hint: "for the co-facilitator's laptop" }
 		},
 		linkLabel: (label: string) => `${label} link`,
+		qrLabel: (label: string) => `QR code of the ${label} link`,
 		copy: 'Copy',
 		copyLink: (label: string) => `Copy the ${label} link`,
 		copied: 'Copied',
 		copyFailed: 'Copy it by hand: the link is selected.',
 		open: 'Open',
 		openLink: (label: string) => `Open the ${label} link`,
+		forget: 'Forget on this device',
+		forgetQuestion: (name: string) =>
+			`Forget ${name} on this device? Its links are removed from this browser. The group and its other devices keep working; if no other device has its remote or desk link, nobody can run it any more.`,
+		forgetYes: 'Yes, forget it here',
 		networkError: 'Could not reach the server. Check the connection and try again.',
 		unexpected: 'The server gave an answer this page does not understand. Try again.'
 	},
@@ -376,12 +386,42 @@ export const en = {
 	pairing: {
 		pageTitle: 'Pair this screen · Roomcast',
 		heading: 'Pair this screen',
-		instructions: 'On the facilitator’s phone or laptop, open Devices, choose “Pair a projector”, and type this code:',
+		scan: 'Scan the QR code with the phone you run the group from.',
+		qrLabel: 'QR code to pair this screen',
+		localOnly: 'This screen is open at localhost: a phone cannot open its code. Type the code instead, or open /display at this computer’s network address.',
+		instructions: 'Or, on the remote or the desk, open Devices, choose “Pair a projector”, and type this code:',
 		expires: (minutes: number) => (minutes <= 1 ? 'A new code comes in a minute.' : `A new code comes in ${minutes} minutes.`),
 		waiting: 'Getting a code…',
 		slowDown: 'Too many codes were asked for from here. Trying again shortly.',
 		offline: 'Cannot reach the server. Trying again…',
 		paired: 'Paired. Opening the group…'
+	},
+
+	pair: {
+		pageTitle: 'Pair a screen · Roomcast',
+		heading: 'Pair a screen',
+		intro: 'Show one of your groups on the screen that shows this code.',
+		codeLabel: 'Code on the screen',
+		codeHint: 'Filled in when you scan the screen’s QR code. You can also type it.',
+		groupLabel: 'Group to show',
+		nameLabel: 'Name for the screen',
+		defaultName: 'Projector',
+		pair: 'Pair this screen',
+		pairing: 'Pairing…',
+		waitingServer: 'Waiting for the server…',
+		noCode: 'Type the code the screen shows.',
+		codeRefused:
+			'That code did not work: it may be mistyped, used already, or expired. Check the code on the screen (a new one comes every 10 minutes) and try again.',
+		slowDown: 'Too many tries from here. Wait a few minutes and try again.',
+		removed: 'This device can no longer run that group: a facilitator removed it.',
+		done: (screen: string, group: string) => `“${screen}” shows ${group} now.`,
+		openRemote: 'Open the remote',
+		openDesk: 'Open the desk',
+		again: 'Pair another screen',
+		noGroups: 'This device does not run a group yet.',
+		noGroupsHow:
+			'Open your remote link on this phone first: on the computer where you made the group, scan its Remote QR code. Then scan the screen’s code again. Or make a group here.',
+		makeGroup: 'Make a group'
 	},
 
 	join: {
@@ -394,8 +434,13 @@ export const en = {
 		laptop: 'a laptop (desk)',
 		join: 'Join',
 		joining: 'Joining…',
+		codeRefused: 'That code did not work: it may be mistyped, used already, cancelled or expired. Ask for a new one.',
+		slowDown: 'Too many tries from here. Wait a few minutes and try again.',
 		offline: 'Cannot reach the server. Check the connection and try again.'
 	},
+
+	/** The English / Español switch on home, join, pair and the pairing screen. */
+	languageSwitch: { label: 'Language' },
 
 	remote: { pageTitle: 'Remote · Roomcast', heading: 'Remote' },
 	desk: { pageTitle: 'Desk · Roomcast', heading: 'Desk' }

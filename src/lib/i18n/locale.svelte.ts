@@ -1,6 +1,7 @@
 /**
  * The language of this page. A display follows its group's setting (English, Spanish, or both, one
- * above the other); a remote or desk follows the choice made on that device, kept in its storage.
+ * above the other); every other page follows the choice made on that device, kept in its storage,
+ * and before any choice the browser's language.
  * `t` reads the current dictionary on every access, so whatever renders it follows a change at once.
  */
 import type { Language } from '../protocol/protocol.ts';
@@ -49,17 +50,37 @@ export function followGroupLanguage(language: Language): void {
 	need(locale.secondary);
 }
 
-/** A remote or desk: the language chosen on this device before, if any. */
+/**
+ * The browser's language among ours: Spanish when the first of English or Spanish in the person's
+ * list of languages is Spanish ("es-US", "es"), else English.
+ */
+export function browserLanguage(languages: readonly string[] = typeof navigator === 'undefined' ? [] : navigator.languages): PageLanguage {
+	for (const tag of languages) {
+		const base = tag.toLowerCase().split('-')[0];
+		if (base === 'es' || base === 'en') return base;
+	}
+	return 'en';
+}
+
+/**
+ * A page used from the person's own device (home, join, pair, remote, desk, and a projector waiting
+ * to be paired): the language chosen on this device before, else the browser's.
+ */
 export function loadDeviceLanguage(): void {
 	let saved: string | null = null;
 	try {
 		saved = localStorage.getItem(STORAGE_KEY);
 	} catch {
-		// storage refused (private mode): English until someone picks
+		// storage refused (private mode): the browser's language until someone picks
 	}
-	locale.primary = saved === 'es' ? 'es' : 'en';
+	locale.primary = saved === 'es' || saved === 'en' ? saved : browserLanguage();
 	locale.secondary = null;
 	need(locale.primary);
+}
+
+/** Settles once the page's dictionaries have arrived, so a page can open in its language without an English flash. */
+export function languageReady(): Promise<void> {
+	return (loadingSpanish ?? Promise.resolve()).catch(() => undefined); // offline: the page reads English
 }
 
 export function chooseDeviceLanguage(language: PageLanguage): void {

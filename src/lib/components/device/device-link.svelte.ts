@@ -59,9 +59,18 @@ export class DeviceLink {
 		this.connection = conn;
 		// A refused credential will never work again (revoked, or a mistyped link): drop it so a
 		// reload asks for the link instead of retrying forever.
+		let registered = '';
 		const stopWatching = $effect.root(() => {
 			$effect(() => {
 				if (conn.status === LINK.refused || conn.status === LINK.revoked) forgetCredential(groupId, this.kind);
+			});
+			// A remote or desk lists its group among this device's groups, under its name as read here
+			// (home, /pair); loaded apart so no device page carries the registry.
+			$effect(() => {
+				const name = this.kind === 'display' || this.unreadable ? '' : (conn.room?.group.name ?? '');
+				if (!name || name === registered) return;
+				registered = name;
+				void import('../../client/my-groups.ts').then((groups) => groups.rememberGroup(groupId, { name }));
 			});
 		});
 		return () => {

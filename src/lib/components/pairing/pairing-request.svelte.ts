@@ -22,6 +22,7 @@ const SLOW_DOWN_MS = 30_000;
 export class PairingRequest {
 	status = $state<PairingStatus>(PAIRING.waiting);
 	code = $state<string | null>(null);
+	/** When the code expires, by this device's clock. */
 	expiresAt = $state(0);
 
 	/**
@@ -52,7 +53,7 @@ export class PairingRequest {
 				if (!res.ok) throw new Error(String(res.status));
 				const issued = (await res.json()) as Issued;
 				this.code = issued.code;
-				this.expiresAt = issued.expiresAt;
+				this.expiresAt = localExpiry(issued.expiresAt, res.headers.get('date'));
 				this.status = PAIRING.showing;
 				later(issued.pollIntervalMs, () => poll(issued));
 			} catch {
@@ -102,4 +103,15 @@ function openKey(wrapped: string | null, keyPair: KeyPair, groupId: string): Uin
 	} catch {
 		return null; // not for this screen: it will say it cannot read the group
 	}
+}
+
+/**
+ * The code's expiry by this device's clock: an old projector laptop's clock may be minutes off the
+ * server's, so the lifetime is measured against the server's own time (its `Date` header, whole
+ * seconds: the lifetime is rounded down to them, so a fresh code reads 10 minutes, never 11).
+ */
+export function localExpiry(expiresAtServerMs: number, dateHeader: string | null, nowMs = Date.now()): number {
+	const serverNowMs = dateHeader ? Date.parse(dateHeader) : NaN;
+	const lifetimeMs = Number.isFinite(serverNowMs) ? Math.floor((expiresAtServerMs - serverNowMs) / 1000) * 1000 : expiresAtServerMs - nowMs;
+	return nowMs + Math.max(0, lifetimeMs);
 }
