@@ -287,11 +287,6 @@ export const en = {
 		span: (days: number) =>
 			days % 365 === 0 ? (days === 365 ? '1 year' : `${days / 365} years`) : days >= 60 ? `${Math.round(days / 30.44)} months` : days === 1 ? '1 day' : `${days} days`,
 		date: 'Date',
-		start: 'Start',
-		end: 'End',
-		arrivals: 'Arrivals',
-		peak: 'Most at once',
-		here: 'Still here',
 		none: 'No records yet: one is made each time a session ends.',
 		loading: 'Loading the records…',
 		retry: 'Try again',

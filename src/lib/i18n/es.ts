@@ -284,11 +284,6 @@ export const es: Messages = {
 		span: (days: number) =>
 			days % 365 === 0 ? (days === 365 ? '1 año' : `${days / 365} años`) : days >= 60 ? `${Math.round(days / 30.44)} meses` : days === 1 ? '1 día' : `${days} días`,
 		date: 'Fecha',
-		start: 'Empezó',
-		end: 'Terminó',
-		arrivals: 'Llegadas',
-		peak: 'Máximo a la vez',
-		here: 'Presentes al final',
 		none: 'Todavía no hay registros: se hace uno cada vez que termina una sesión.',
 		loading: 'Cargando los registros…',
 		retry: 'Intentar de nuevo',
