@@ -111,12 +111,14 @@ test('[R16] Clear board asks first, then removes the title and every item; the h
 
 	await desk.getByRole('button', { name: 'Clear board' }).click();
 	await desk.getByRole('button', { name: 'Yes, clear board' }).click();
-	await expect(display.getByTestId('board-title')).toHaveText('Decisional balance');
-	await expect(display.getByTestId('column-left')).toContainText('No items yet.');
-	await expect(display.getByTestId('column-right')).toContainText('No items yet.');
-	await expect(display.getByTestId('column-right').getByRole('heading')).toHaveText('Costs');
+	// [R61] an empty board is not drawn on the wall: the next item puts it back, under the heading kept
+	await expect(display.getByTestId('board-title')).toHaveCount(0);
 	await expect(desk.getByLabel('Board title')).toHaveValue('');
 	await remote.getByTestId('remote-board').locator('summary').tap();
 	await expect(remote.getByTestId('remote-column-right').getByRole('heading')).toHaveText('Costs (0)');
 	await expect(remote.getByTestId('remote-item')).toHaveCount(0);
+	await typeAndEnter(item, 'Money');
+	await expect(display.getByTestId('board-title')).toHaveText('Decisional balance');
+	await expect(display.getByTestId('column-left')).toContainText('No items yet.');
+	await expect(display.getByTestId('column-right').getByRole('heading')).toHaveText('Costs');
 });

@@ -208,3 +208,38 @@ test('[R34] behind the privacy screen the display shows the neutral welcome, wit
 	expect(await sendWithLink(group.links.desk, { type: 'privacy.blank', on: false })).toMatchObject({ ok: true });
 	await expect(display.getByTestId('speaker')).toHaveText('Franco');
 });
+
+test('[R24] the scene takes its sizes from its own box, not the window, so a preview shows it whole at any size', async ({ browser, request }) => {
+	const group = await createGroup(request, 'Monday drop-in');
+	devices = await openDevices(browser, group);
+	const { display } = devices;
+	expect(await sendWithLink(group.links.desk, { type: 'group.setLanguage', language: 'en+es' })).toMatchObject({ ok: true });
+	await startWithSpeaker(devices.remote, 'Casey');
+	for (const name of MONDAY.slice(1, 5)) await typeAndEnter(devices.remote.getByLabel('Name to add'), name);
+	await expect(display.getByTestId('queue').locator('li')).toHaveCount(4);
+
+	// the projector's own box, shrunk to a phone's preview inside a full-size window
+	await display.getByTestId('display').evaluate((el: HTMLElement) => Object.assign(el.style, { inset: 'auto', width: '480px', height: '270px' }));
+	const BOX_HEIGHT = 270;
+	await expect(async () => {
+		const sizes = await display.getByTestId('display').evaluate((box) => {
+			const limit = box.getBoundingClientRect();
+			const texts: { text: string; size: number; inside: boolean }[] = [];
+			const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const el = node.parentElement!;
+				if (!node.textContent?.trim() || el.closest('.visually-hidden') || getComputedStyle(el).visibility !== 'visible') continue;
+				const r = el.getBoundingClientRect();
+				const inside = r.top >= limit.top - 0.5 && r.bottom <= limit.bottom + 0.5 && r.left >= limit.left - 0.5 && r.right <= limit.right + 0.5;
+				texts.push({ text: node.textContent.trim(), size: parseFloat(getComputedStyle(el).fontSize), inside });
+			}
+			return { texts, name: parseFloat(getComputedStyle(box.querySelector('[data-testid="speaker"]')!).fontSize) };
+		});
+		expect(sizes.name / BOX_HEIGHT, "the speaker's name is 6% of the box's height or more, and no bigger than the box allows").toBeGreaterThanOrEqual(0.06);
+		expect(sizes.name / BOX_HEIGHT).toBeLessThan(0.2);
+		expect(sizes.texts.filter((t) => t.size < 0.03 * BOX_HEIGHT - 0.01 || t.size > 0.2 * BOX_HEIGHT)).toEqual([]);
+		expect(sizes.texts.filter((t) => !t.inside)).toEqual([]);
+		expect(sizes.texts.map((t) => t.text)).toEqual(expect.arrayContaining(['Speaking now', 'Habla ahora', 'Casey', 'Kurt']));
+	}).toPass();
+	await expect(display.getByTestId('queue').locator('li:not([aria-hidden="true"])')).toHaveCount(4);
+});

@@ -42,6 +42,9 @@ test('[R29] the display speaks the group\'s language: Spanish, or English with t
 		await expect(display.getByTestId('permission')).toHaveText('Aún no se ha preguntado');
 		await remote.getByTestId('permission-declined').tap();
 		await expect(display.getByTestId('permission')).toHaveText('Solo escuchando');
+		// an empty board is not drawn [R61]: the first item puts it up, with its default title and headings
+		await expect(display.getByTestId('board-title')).toHaveCount(0);
+		await typeAndEnter(desk.getByLabel(/^New item for/), 'Helps me clean the apartment');
 		await expect(display.getByTestId('board-title')).toHaveText('Balance de decisiones');
 		await expect(display.getByTestId('column-left').getByRole('heading')).toHaveText('Lo bueno');
 	});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clockView, currentOrNextMeeting, isTimeZone, zonedInstant, zonedParts, type Schedule } from '../../src/lib/room/schedule.ts';
+import { clockView, currentOrNextMeeting, isTimeZone, minutesLeft, zonedInstant, zonedParts, type Schedule } from '../../src/lib/room/schedule.ts';
 
 // The seed's group: Monday, Wednesday and Friday, 1:30-2:30pm, in San Francisco
 const monWedFri: Schedule = { days: ['mon', 'wed', 'fri'], start: '13:30', end: '14:30', timeZone: 'America/Los_Angeles' };
@@ -29,8 +29,20 @@ describe('schedule', () => {
 		expect(clockView(monWedFri, sf(2026, 11, 23, 13, 30))).toMatchObject({ mode: 'during', msLeft: 60 * MIN, cue: 'none' });
 		expect(clockView(monWedFri, sf(2026, 11, 23, 14, 19))).toMatchObject({ cue: 'none' });
 		expect(clockView(monWedFri, sf(2026, 11, 23, 14, 20))).toMatchObject({ cue: 'ten' });
-		expect(clockView(monWedFri, sf(2026, 11, 23, 14, 25))).toMatchObject({ cue: 'five' });
+		expect(clockView(monWedFri, sf(2026, 11, 23, 14, 25))).toMatchObject({ cue: 'five', minutesLeft: 5 });
+		// 9 min 30 s left is still "10 minutes": the cue is judged on the count the clock shows
+		expect(clockView(monWedFri, sf(2026, 11, 23, 14, 20) + 30_000)).toMatchObject({ cue: 'ten', minutesLeft: 10 });
+		expect(clockView(monWedFri, sf(2026, 11, 23, 14, 25) - 1)).toMatchObject({ cue: 'ten', minutesLeft: 6 });
 		expect(clockView(null, 0)).toEqual({ mode: 'unscheduled' });
+	});
+
+	it('[R62] counts whole minutes left, rounded up, and none at the end', () => {
+		expect(minutesLeft(10 * MIN)).toBe(10);
+		expect(minutesLeft(9 * MIN + 1)).toBe(10);
+		expect(minutesLeft(9 * MIN)).toBe(9);
+		expect(minutesLeft(1)).toBe(1);
+		expect(minutesLeft(0)).toBe(0);
+		expect(minutesLeft(-MIN)).toBe(0);
 	});
 
 	it('during a session, counts to the end of the meeting it belongs to, and says when time is over', () => {

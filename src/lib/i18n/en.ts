@@ -189,8 +189,12 @@ export const en = {
 		reconnecting: 'Reconnecting…',
 		nextUp: 'Next up',
 		more: (n: number) => `+${n} more`,
+		/** After the count on a bilingual display: "+3 more · más". */
+		moreWord: 'more',
 		fullscreen: 'Full screen',
-		leaveFullscreen: 'Leave full screen'
+		leaveFullscreen: 'Leave full screen',
+		/** Above the projector's preview on a phone or laptop. */
+		previewLabel: 'What the room sees now'
 	},
 
 	clock: {
@@ -201,9 +205,10 @@ export const en = {
 		startsIn: (min: number) => (min <= 1 ? 'Starts in 1 min' : `Starts in ${min} min`),
 		left: (min: number) => (min <= 1 ? '1 min left' : `${min} min left`),
 		until: (time: string) => `until ${time}`,
+		/** The wrap-up cues carry the live count, the same one as `left` (which they replace while shown). */
 		cue: {
-			ten: '10 minutes left',
-			five: '5 minutes left — time to start wrapping up',
+			ten: (min: number) => `${min} minutes left`,
+			five: (min: number) => (min <= 1 ? '1 minute left — time to start wrapping up' : `${min} minutes left — time to start wrapping up`),
 			over: "We're at time"
 		},
 		unscheduled: 'No schedule: just the time.'

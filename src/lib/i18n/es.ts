@@ -187,8 +187,10 @@ export const es: Messages = {
 		reconnecting: 'Reconectando…',
 		nextUp: 'Siguen',
 		more: (n: number) => `+${n} más`,
+		moreWord: 'más',
 		fullscreen: 'Pantalla completa',
-		leaveFullscreen: 'Salir de pantalla completa'
+		leaveFullscreen: 'Salir de pantalla completa',
+		previewLabel: 'Lo que ve la sala ahora'
 	},
 
 	clock: {
@@ -200,8 +202,8 @@ export const es: Messages = {
 		left: (min: number) => (min <= 1 ? 'Queda 1 min' : `Quedan ${min} min`),
 		until: (time: string) => `hasta las ${time}`,
 		cue: {
-			ten: 'Quedan 10 minutos',
-			five: 'Quedan 5 minutos: es hora de ir cerrando',
+			ten: (min: number) => `Quedan ${min} minutos`,
+			five: (min: number) => (min <= 1 ? 'Queda 1 minuto: es hora de ir cerrando' : `Quedan ${min} minutos: es hora de ir cerrando`),
 			over: 'Llegamos a la hora'
 		},
 		unscheduled: 'Sin horario: solo la hora.'

@@ -33,10 +33,12 @@ export type Cue = 'none' | 'ten' | 'five' | 'over';
 export interface ClockWords {
 	/** The time now. */
 	time: string;
-	/** During a scheduled session: "42 min left". */
+	/** During a scheduled session: "42 min left, until 2:30 pm"; null while a cue shows (the cue says it). */
 	left: string | null;
+	/** Whole minutes left, rounded up, the one count both `left` and `cueText` say; null outside a session's meeting. */
+	minutesLeft: number | null;
 	cue: Cue;
-	/** The cue in words, or null. */
+	/** The cue in words, with the live count ("9 minutes left"), or null. */
 	cueText: string | null;
 	/** Between sessions: "Next: Monday 1:30 pm" or "Today 1:30 pm – 2:30 pm". */
 	next: string | null;
@@ -46,7 +48,7 @@ export interface ClockWords {
 
 export function describeClock(group: GroupInfo, startedAt: number | null, now: number, m: Messages): ClockWords {
 	const zone = group.schedule?.timeZone;
-	const words: ClockWords = { time: timeOf(now, zone, m), left: null, cue: 'none', cueText: null, next: null, startsIn: null };
+	const words: ClockWords = { time: timeOf(now, zone, m), left: null, minutesLeft: null, cue: 'none', cueText: null, next: null, startsIn: null };
 	const view = clockView(group.schedule, now, startedAt);
 	if (view.mode === 'unscheduled' || !zone) return words;
 	if (view.mode === 'before') {
@@ -59,8 +61,10 @@ export function describeClock(group: GroupInfo, startedAt: number | null, now: n
 		words.next = m.clock.today(timeOf(view.meeting.start, zone, m), timeOf(view.meeting.end, zone, m));
 		return words;
 	}
-	if (view.msLeft > 0) words.left = `${m.clock.left(Math.ceil(view.msLeft / MS_PER_MIN))}, ${m.clock.until(timeOf(view.meeting.end, zone, m))}`;
+	const minutes = view.minutesLeft;
+	words.minutesLeft = minutes;
 	words.cue = view.cue;
-	words.cueText = view.cue === 'none' ? null : m.clock.cue[view.cue];
+	if (view.cue === 'none') words.left = `${m.clock.left(minutes)}, ${m.clock.until(timeOf(view.meeting.end, zone, m))}`;
+	else words.cueText = view.cue === 'over' ? m.clock.cue.over : m.clock.cue[view.cue](minutes);
 	return words;
 }

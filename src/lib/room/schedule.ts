@@ -13,8 +13,8 @@ export interface Meeting {
 	end: number;
 }
 
-/** Minutes before the scheduled end at which the screens cue a gentle wrap-up. */
-export const WRAP_UP_CUES_MIN = [10, 5] as const;
+/** Minutes before the scheduled end at which the screens cue a gentle wrap-up (ten, then five). */
+const WRAP_UP_CUES_MIN = { ten: 10, five: 5 } as const;
 
 export function isTimeZone(name: string): boolean {
 	try {
@@ -92,7 +92,15 @@ export function currentOrNextMeeting(schedule: Schedule | null, now: number): Me
 export type ClockView =
 	| { mode: 'unscheduled' }
 	| { mode: 'before'; meeting: Meeting; msToStart: number }
-	| { mode: 'during'; meeting: Meeting; msLeft: number; cue: 'none' | 'ten' | 'five' | 'over' };
+	| { mode: 'during'; meeting: Meeting; msLeft: number; minutesLeft: number; cue: 'none' | 'ten' | 'five' | 'over' };
+
+/**
+ * The one count of minutes left that every screen says, in the clock and in the cues alike: whole
+ * minutes, rounded up (9 min 30 s left is "10 min left"), 0 at and past the end.
+ */
+export function minutesLeft(msLeft: number): number {
+	return msLeft <= 0 ? 0 : Math.ceil(msLeft / MS_PER_MIN);
+}
 
 /** A session started this long before a scheduled start still belongs to that meeting. */
 const EARLY_START_MS = 60 * MS_PER_MIN;
@@ -100,7 +108,7 @@ const EARLY_START_MS = 60 * MS_PER_MIN;
 /**
  * What the clock shows at `now`. Between sessions: a countdown to the next meeting. During a session:
  * the time left to the end of the meeting it belongs to, with a cue at 10 and 5 minutes left and
- * "over" past the end. A session started well outside the schedule has no end to count to.
+ * "over" at the end. A session started well outside the schedule has no end to count to.
  */
 export function clockView(schedule: Schedule | null, now: number, sessionStartedAt: number | null = null): ClockView {
 	if (sessionStartedAt === null) {
@@ -117,6 +125,8 @@ export function clockView(schedule: Schedule | null, now: number, sessionStarted
 
 function during(meeting: Meeting, now: number): ClockView {
 	const msLeft = meeting.end - now;
-	const cue = msLeft <= 0 ? 'over' : msLeft <= 5 * MS_PER_MIN ? 'five' : msLeft <= 10 * MS_PER_MIN ? 'ten' : 'none';
-	return { mode: 'during', meeting, msLeft, cue };
+	const minutes = minutesLeft(msLeft);
+	// from the same count as the words, so a cue and the clock never disagree
+	const cue = minutes === 0 ? 'over' : minutes <= WRAP_UP_CUES_MIN.five ? 'five' : minutes <= WRAP_UP_CUES_MIN.ten ? 'ten' : 'none';
+	return { mode: 'during', meeting, msLeft, minutesLeft: minutes, cue };
 }
