@@ -141,10 +141,10 @@ test('[R49][R74] a remote or desk whose key does not open the group is told to o
 		await phone.goto(local(group.links.remote + wrong));
 		await laptop.goto(local(group.links.desk + wrong));
 		await expect(phone.getByTestId('not-paired')).toHaveText(
-			"This phone can't read the group: its link was cut short or is an old one. Open the remote link again, all of it."
+			"This phone can't read the group. Open the remote link again, all of it."
 		);
 		await expect(laptop.getByTestId('not-paired')).toHaveText(
-			"This laptop can't read the group: its link was cut short or is an old one. Open the desk link again, all of it."
+			"This laptop can't read the group. Open the desk link again, all of it."
 		);
 		for (const page of [phone, laptop]) await expect(page.locator('body')).not.toContainText('e1.');
 	} finally {

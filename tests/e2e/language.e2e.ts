@@ -82,6 +82,7 @@ test('each phone and laptop keeps its own language; the display does not follow 
 	await remote.getByTestId('language-fold').locator('summary').tap();
 	await test.step('the switch is one row, even on a 360 px phone', async () => {
 		await remote.setViewportSize({ width: 360, height: 640 });
+		await expect(remote.getByTestId('device-language').getByRole('button')).toHaveCount(2);
 		const boxes = await remote.getByTestId('device-language').getByRole('button').evaluateAll((buttons) =>
 			buttons.map((b) => b.getBoundingClientRect()).map((r) => ({ top: r.top, right: r.right, height: r.height }))
 		);

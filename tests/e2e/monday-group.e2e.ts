@@ -308,6 +308,9 @@ test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35][R52][R53][R54][
 			await expectConnected(page);
 			await expectSettled(page);
 		}
+		// folded on the phone, with its count; open, the topic as it was parked
+		await expect(remote.getByTestId('topics-fold').locator('summary')).toHaveText(/^Topics for next time\s*·\s*1$/);
+		await remote.getByTestId('topics-fold').locator('summary').tap();
 		await expect(remote.getByTestId('remote-topics').getByTestId('topic-text')).toHaveText([PARKED]);
 		await expect(desk.getByTestId('desk-topics').getByTestId('topic-text')).toHaveText([PARKED]);
 		for (const page of [display, remote, desk]) {
@@ -328,7 +331,7 @@ test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35][R52][R53][R54][
 		await expect(records.getByTestId('record')).toHaveCount(1);
 		// the server started the session a little before 1:30 pm in the group's time zone: times as the app writes them
 		await expect(records.getByTestId('record').locator('td')).toHaveText([/^1?[12]:\d\d pm$/, /^1?[12]:\d\d pm$/, '13', '13', '11', /Delete/]);
-		await expect(records.getByTestId('records-retention')).toHaveText('Kept 13 months, then deleted by themselves.');
+		await expect(records.getByTestId('records-retention')).toHaveText('Kept 13 months, then deleted.');
 		const [download] = await Promise.all([desk.waitForEvent('download'), records.getByTestId('records-download').click()]);
 		const csv = await readFile(await download.path(), 'utf8');
 		const [header, line, ...rest] = csv.trim().split(/\r\n/);

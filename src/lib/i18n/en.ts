@@ -76,17 +76,14 @@ export const en = {
 		unreadable: "This screen can't read the group: pair it again.",
 		/** [R49] A phone or laptop gets the group's key in its link: a damaged or old link is opened again. */
 		openLinkAgain: {
-			remote: "This phone can't read the group: its link was cut short or is an old one. Open the remote link again, all of it.",
-			desk: "This laptop can't read the group: its link was cut short or is an old one. Open the desk link again, all of it."
+			remote: "This phone can't read the group. Open the remote link again, all of it.",
+			desk: "This laptop can't read the group. Open the desk link again, all of it."
 		},
 		loadFailed: 'This page did not finish loading. Check the connection, then reload it.',
 		awaitingKey: "Waiting for the group's key from another facilitator's phone or laptop. It comes as soon as one of them is open."
 	},
 
 	session: {
-		heading: 'Session',
-		none: 'No session is running.',
-		running: 'A session is running.',
 		start: 'Start session',
 		end: 'End session',
 		endConfirm: 'End the session? Every name and board item is wiped from all screens.',
@@ -110,10 +107,7 @@ export const en = {
 		question: 'May the group give feedback?',
 		unasked: 'Not asked yet',
 		granted: 'Feedback welcome',
-		declined: 'Just listening',
-		/** The phone's action bar: the answer of whoever is speaking. */
-		answerOf: (name: string) => `${name}: feedback from the group?`,
-		noSpeaker: 'Feedback: nobody is speaking'
+		declined: 'Just listening'
 	},
 
 	queue: {
@@ -126,7 +120,6 @@ export const en = {
 		moveUp: (name: string) => `Move ${name} up`,
 		moveDown: (name: string) => `Move ${name} down`,
 		remove: (name: string) => `Remove ${name} from the queue`,
-		count: (n: number) => (n === 1 ? '1 waiting' : `${n} waiting`),
 		/** A name typed while the phone was offline, waiting in its outbox [R50]. */
 		sending: 'sending…'
 	},
@@ -220,7 +213,6 @@ export const en = {
 		toggle: 'Agreements on the display',
 		shownState: 'On the display now',
 		hiddenState: 'Not on the display',
-		hint: 'The first speaker takes them down.'
 	},
 
 	opening: {
@@ -287,20 +279,20 @@ export const en = {
 	/** [R53] Past sessions' counts on the desk, for the funders' report. */
 	records: {
 		heading: 'Records for funders',
-		intro: 'The counts of each past session: never a name, a word or who came.',
-		kept: (span: string) => `Kept ${span}, then deleted by themselves.`,
+		intro: 'Counts only: never a name or a word.',
+		kept: (span: string) => `Kept ${span}, then deleted.`,
 		span: (days: number) =>
 			days % 365 === 0 ? (days === 365 ? '1 year' : `${days / 365} years`) : days >= 60 ? `${Math.round(days / 30.44)} months` : days === 1 ? '1 day' : `${days} days`,
 		date: 'Date',
-		none: 'No records yet: one is made each time a session ends.',
-		loading: 'Loading the records…',
+		none: 'No records yet.',
+		loading: 'Loading…',
 		retry: 'Try again',
 		download: 'Download CSV',
 		remove: 'Delete',
-		removeQuestion: (date: string) => `Delete the record of ${date}? It cannot be brought back.`,
+		removeQuestion: (date: string) => `Delete the record of ${date}?`,
 		removeYes: 'Yes, delete',
 		clear: 'Delete all records',
-		clearQuestion: 'Delete every record? They cannot be brought back.',
+		clearQuestion: 'Delete every record?',
 		clearYes: 'Yes, delete all'
 	},
 
@@ -317,7 +309,6 @@ export const en = {
 	settings: {
 		heading: 'Group settings',
 		name: 'Name shown on the display',
-		nameHint: 'A neutral name is fine. Enter saves.',
 		schedule: 'Schedule',
 		days: 'Days',
 		dayNames: { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' },
@@ -340,7 +331,6 @@ export const en = {
 		save: 'Save',
 		useDefaults: 'Use the defaults',
 		usingDefaults: 'Using the default words.',
-		saved: 'Saved',
 		displayLanguage: 'Display language'
 	},
 
@@ -358,7 +348,6 @@ export const en = {
 		renameLabel: (label: string) => `New name for "${label}"`,
 		save: 'Save',
 		remove: 'Remove',
-		removeLabel: (label: string) => `Remove "${label}"`,
 		removeQuestion: (label: string) => `Remove "${label}"? It is disconnected at once and can never open the group again.`,
 		removeYes: 'Yes, remove',
 		pairHeading: 'Pair a projector',

@@ -76,17 +76,14 @@ export const es: Messages = {
 		removed: 'Un facilitador retiró este dispositivo del grupo. No queda nada del grupo en él.',
 		unreadable: 'Esta pantalla no puede leer el grupo: vincúlela otra vez.',
 		openLinkAgain: {
-			remote: 'Este teléfono no puede leer el grupo: su enlace quedó cortado o es uno viejo. Abra otra vez el enlace del control, completo.',
-			desk: 'Esta laptop no puede leer el grupo: su enlace quedó cortado o es uno viejo. Abra otra vez el enlace del escritorio, completo.'
+			remote: 'Este teléfono no puede leer el grupo. Abra otra vez el enlace del control, completo.',
+			desk: 'Esta laptop no puede leer el grupo. Abra otra vez el enlace del escritorio, completo.'
 		},
 		loadFailed: 'Esta página no terminó de cargar. Revise la conexión y vuelva a cargarla.',
 		awaitingKey: 'Esperando la clave del grupo desde el teléfono o la computadora de otro facilitador. Llega en cuanto uno de ellos esté abierto.'
 	},
 
 	session: {
-		heading: 'Sesión',
-		none: 'No hay una sesión en curso.',
-		running: 'Hay una sesión en curso.',
 		start: 'Empezar la sesión',
 		end: 'Terminar la sesión',
 		endConfirm: '¿Terminar la sesión? Se borran todos los nombres y todo lo del tablero en todas las pantallas.',
@@ -110,9 +107,7 @@ export const es: Messages = {
 		question: '¿Puede el grupo darle comentarios?',
 		unasked: 'Aún no se ha preguntado',
 		granted: 'Acepta comentarios',
-		declined: 'Solo escuchando',
-		answerOf: (name: string) => `${name}: ¿acepta comentarios del grupo?`,
-		noSpeaker: 'Comentarios: nadie está hablando'
+		declined: 'Solo escuchando'
 	},
 
 	queue: {
@@ -125,7 +120,6 @@ export const es: Messages = {
 		moveUp: (name: string) => `Subir a ${name}`,
 		moveDown: (name: string) => `Bajar a ${name}`,
 		remove: (name: string) => `Quitar a ${name} de los turnos`,
-		count: (n: number) => (n === 1 ? '1 esperando' : `${n} esperando`),
 		sending: 'enviándose…'
 	},
 
@@ -215,7 +209,6 @@ export const es: Messages = {
 		toggle: 'Acuerdos en la pantalla',
 		shownState: 'En la pantalla ahora',
 		hiddenState: 'No están en la pantalla',
-		hint: 'Se quitan cuando habla la primera persona.'
 	},
 
 	opening: {
@@ -281,20 +274,20 @@ export const es: Messages = {
 
 	records: {
 		heading: 'Registros para los financiadores',
-		intro: 'Los números de cada sesión pasada: nunca un nombre, una palabra ni quién vino.',
-		kept: (span: string) => `Se guardan ${span} y luego se borran solos.`,
+		intro: 'Solo números: nunca un nombre ni una palabra.',
+		kept: (span: string) => `Se guardan ${span} y luego se borran.`,
 		span: (days: number) =>
 			days % 365 === 0 ? (days === 365 ? '1 año' : `${days / 365} años`) : days >= 60 ? `${Math.round(days / 30.44)} meses` : days === 1 ? '1 día' : `${days} días`,
 		date: 'Fecha',
-		none: 'Todavía no hay registros: se hace uno cada vez que termina una sesión.',
-		loading: 'Cargando los registros…',
+		none: 'Todavía no hay registros.',
+		loading: 'Cargando…',
 		retry: 'Intentar de nuevo',
 		download: 'Descargar CSV',
 		remove: 'Borrar',
-		removeQuestion: (date: string) => `¿Borrar el registro del ${date}? No se puede recuperar.`,
+		removeQuestion: (date: string) => `¿Borrar el registro del ${date}?`,
 		removeYes: 'Sí, borrar',
 		clear: 'Borrar todos los registros',
-		clearQuestion: '¿Borrar todos los registros? No se pueden recuperar.',
+		clearQuestion: '¿Borrar todos los registros?',
 		clearYes: 'Sí, borrar todos'
 	},
 
@@ -310,7 +303,6 @@ export const es: Messages = {
 	settings: {
 		heading: 'Ajustes del grupo',
 		name: 'Nombre que se ve en la pantalla',
-		nameHint: 'Un nombre neutral está bien. Enter guarda.',
 		schedule: 'Horario',
 		days: 'Días',
 		dayNames: { sun: 'domingo', mon: 'lunes', tue: 'martes', wed: 'miércoles', thu: 'jueves', fri: 'viernes', sat: 'sábado' },
@@ -333,7 +325,6 @@ export const es: Messages = {
 		save: 'Guardar',
 		useDefaults: 'Usar los de siempre',
 		usingDefaults: 'Se usan las palabras de siempre.',
-		saved: 'Guardado',
 		displayLanguage: 'Idioma de la pantalla'
 	},
 
@@ -351,7 +342,6 @@ export const es: Messages = {
 		renameLabel: (label: string) => `Nuevo nombre para «${label}»`,
 		save: 'Guardar',
 		remove: 'Retirar',
-		removeLabel: (label: string) => `Retirar «${label}»`,
 		removeQuestion: (label: string) => `¿Retirar «${label}»? Se desconecta de inmediato y nunca podrá volver a abrir el grupo.`,
 		removeYes: 'Sí, retirar',
 		pairHeading: 'Vincular un proyector',
