@@ -89,7 +89,7 @@ test.describe('with the three devices', () => {
 	test('[R50][R74] a name queued while offline stays in the queue, marked sending, also after a reload', async () => {
 		const { remote, display } = devices;
 		await sendAllWithLink(remoteLink, [{ type: 'session.start' }, { type: 'agreements.show', on: false }, { type: 'queue.add', name: 'Tasha' }]);
-		await expect(remote.getByTestId('queue').locator('li')).toHaveCount(1);
+		await expect(remote.getByTestId('queue-list').locator('li')).toHaveCount(1);
 
 		await test.step('the phone loses the network: Kurt waits in its outbox, in sight', async () => {
 			await remote.context().setOffline(true);
@@ -102,7 +102,7 @@ test.describe('with the three devices', () => {
 			await remote.context().setOffline(false);
 			await expect(display.getByTestId('queue').locator('li')).toHaveText([/Tasha/, /Kurt/]);
 			await expect(sending).toHaveCount(0);
-			await expect(remote.getByTestId('queue').locator('li')).toHaveCount(2);
+			await expect(remote.getByTestId('queue-list').locator('li')).toHaveCount(2);
 		});
 
 		await test.step('a reload keeps it, opened, never sealed, until it is sent', async () => {

@@ -44,7 +44,7 @@ for (const [name, size] of Object.entries(PHONE)) {
 		const phone = await openPhone(browser, group.links.remote, size);
 		try {
 			await expect(phone.getByTestId('queue-next')).toHaveText('Next: Kurt');
-			await expect(phone.getByTestId('queue').locator('li')).toHaveCount(14);
+			await expect(phone.getByTestId('queue-list').locator('li')).toHaveCount(14);
 			const height = await phone.evaluate(() => document.documentElement.scrollHeight);
 			expect(height, 'the page is long enough to scroll').toBeGreaterThan(size.height * 1.5);
 
