@@ -292,11 +292,11 @@ export const es: Messages = {
 	},
 
 	wall: {
-		preview: 'Lo que ve el grupo',
+		preview: 'Lo que ve la sala',
 		privacy: 'No está en la pantalla: la pantalla de privacidad está puesta.',
 		agreements: 'No está en la pantalla: se están mostrando los acuerdos.',
-		boardOff: 'No está en la pantalla: el tablero está quitado.',
-		boardHeld: 'No está en la pantalla hasta que usted lo deje.',
+		boardOff: 'No está en la pantalla: el tablero está oculto.',
+		boardHeld: 'No está en la pantalla hasta que elija Dejarlo.',
 		columnHidden: 'No está en la pantalla: esta columna está oculta.'
 	},
 
