@@ -44,6 +44,15 @@ function roomcastServer(): Plugin {
 
 export default defineConfig({
 	plugins: [sveltekit(), roomcastServer()],
+	build: {
+		// A route's own lazy imports (a device page's screen) are preloaded with all they need, in parallel;
+		// what a screen loads later on a tap (a fold, a question) fetches its scripts' imports then, and
+		// only its styles are listed: a list of every script would ship with each first visit (issue
+		// 7's page budgets) to save a few milliseconds on a tap.
+		modulePreload: {
+			resolveDependencies: (_file, deps, { hostId }) => (hostId.includes('/nodes/') ? deps : deps.filter((dep) => dep.endsWith('.css')))
+		}
+	},
 	server: { host: true, port: 5173 },
 	preview: { host: true, port: 4173 },
 	test: {

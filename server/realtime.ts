@@ -38,6 +38,7 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 	io.on('connection', (socket) => {
 		const { groupId, role, deviceId } = socket.data;
 		log.info('socket.connected', { groupId, deviceId, role });
+		socket.emit('device', { deviceId }); // so a page can mark "this device" in the device list
 		void join(socket);
 		const guard = new CommandGuard(deps.limiters.command, deviceId, deps.limits);
 		// (payload, ack): an ack sent without a payload arrives as the only argument

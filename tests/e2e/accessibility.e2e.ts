@@ -94,9 +94,42 @@ test('[R24][R26] the display meets WCAG AA, and its text has at least 7:1 contra
 	}
 });
 
-test('the remote and the desk meet WCAG AA', async () => {
-	expect(await violations(devices.remote)).toEqual([]);
-	expect(await violations(devices.desk)).toEqual([]);
+test('[R75][R76][R77][R78] the remote and the desk meet WCAG AA in each of their main states', async () => {
+	const { remote, desk } = devices;
+	const check = async (state: string) => {
+		for (const [name, page] of [['remote', remote], ['desk', desk]] as const) expect(await violations(page), `${name}: ${state}`).toEqual([]);
+	};
+	await check('a running session');
+
+	await test.step('every fold open: the preview, the board, topics, devices, settings, language, records', async () => {
+		for (const fold of ['preview-fold', 'remote-board', 'topics-fold', 'devices', 'group-settings', 'language-fold'])
+			await remote.getByTestId(fold).locator('summary').tap();
+		for (const fold of ['devices', 'records']) await desk.getByTestId(fold).locator('summary').click();
+		await expect(remote.getByTestId('display-preview').locator('[data-scene]')).toBeVisible();
+		await expect(remote.getByLabel('Starts at')).toBeVisible();
+		await expect(desk.getByTestId('records-none')).toBeVisible();
+		await check('every fold open');
+	});
+
+	await test.step('the privacy screen up, the board held after Next (Keep or Clear), a name offline, End session asking', async () => {
+		await remote.getByTestId('privacy').tap();
+		await expect(remote.getByTestId('privacy-state')).toBeVisible();
+		await remote.getByTestId('queue-next').tap();
+		await expect(remote.getByTestId('board-held')).toBeVisible();
+		await expect(desk.getByTestId('board-held')).toBeVisible();
+		await remote.getByTestId('session-end').tap();
+		await expect(remote.getByTestId('carry')).toBeVisible();
+		await desk.getByTestId('session-end').click();
+		await expect(desk.getByTestId('carry')).toBeVisible();
+		await check('privacy up, held board, End session asking');
+	});
+
+	await test.step('between sessions: the last session, Start session, a record', async () => {
+		await remote.getByRole('button', { name: 'Yes, end session' }).tap();
+		await expect(remote.getByTestId('last-session')).toBeVisible();
+		await expect(desk.getByTestId('records').getByTestId('record')).toHaveCount(1);
+		await check('between sessions');
+	});
 });
 
 test('the home page meets WCAG AA, with its links showing', async ({ page }) => {

@@ -57,7 +57,8 @@ test('[R38][R39] a hidden column leaves the display and the other one takes the 
 
 	await desk.getByTestId('hide-left').check();
 	await expect(display.getByTestId('column-left')).toHaveCount(0);
-	await expect(desk.getByTestId('desk-column-left')).toContainText('Hidden from the display');
+	await expect(desk.getByTestId('desk-column-left').getByTestId('wall-note')).toHaveText('Not on the wall: this column is hidden.');
+	await expect(desk.getByTestId('desk-column-right').getByTestId('wall-note')).toHaveCount(0);
 	const words = await domWords(display);
 	for (const hidden of ['Good things', 'Helps me clean']) expect(words).not.toContain(hidden);
 	const [board, column] = await Promise.all([
@@ -67,6 +68,7 @@ test('[R38][R39] a hidden column leaves the display and the other one takes the 
 	expect(column!.width / board!.width, 'the one column shown takes the whole board').toBeGreaterThan(0.9);
 	await desk.getByTestId('hide-left').uncheck();
 	await expect(displayItems(display, 'left')).toHaveText(['Helps me clean the apartment']);
+	await expect(desk.getByTestId('desk-column-left').getByTestId('wall-note')).toHaveCount(0);
 
 	await desk.getByTestId('preset-change').click();
 	await expect(display.getByTestId('column-left').getByRole('heading')).toHaveText('Reasons to keep things as they are');

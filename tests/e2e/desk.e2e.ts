@@ -114,7 +114,9 @@ test('[R16] Clear board asks first, then removes the title and every item; the h
 	// [R61] an empty board is not drawn on the wall: the next item puts it back, under the heading kept
 	await expect(display.getByTestId('board-title')).toHaveCount(0);
 	await expect(desk.getByLabel('Board title')).toHaveValue('');
-	await expect(remote.getByTestId('board-count-right')).toHaveText('Costs: 0 items');
+	await remote.getByTestId('remote-board').locator('summary').tap();
+	await expect(remote.getByTestId('remote-column-right').getByRole('heading')).toHaveText('Costs (0)');
+	await expect(remote.getByTestId('remote-item')).toHaveCount(0);
 	await typeAndEnter(item, 'Money');
 	await expect(display.getByTestId('board-title')).toHaveText('Decisional balance');
 	await expect(display.getByTestId('column-left')).toContainText('No items yet.');

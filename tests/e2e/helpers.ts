@@ -192,3 +192,54 @@ export function domWords(page: Page): Promise<string> {
 		return words.join('\n');
 	});
 }
+
+/** Phones the remote is held to: the common one, and a small one. */
+export const PHONE = {
+	common: { width: 390, height: 844 },
+	small: { width: 360, height: 640 }
+} as const;
+
+/** A phone of this size with touch, as the facilitator holds it. */
+export async function openPhone(browser: Browser, link: string, viewport: { width: number; height: number } = PHONE.common): Promise<Page> {
+	const context = await browser.newContext({ viewport, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+	const page = await context.newPage();
+	await page.goto(local(link));
+	await expectConnected(page);
+	return page;
+}
+
+/** A busy Monday session, set up through the protocol: a speaker, a long queue, parked topics, a board. */
+export function busyMonday(queue = 12): CommandInput[] {
+	const names = Array.from({ length: queue }, (_, i) => `${MONDAY[(i % (MONDAY.length - 1)) + 1]}${i >= MONDAY.length - 1 ? ` ${Math.floor(i / 7) + 1}` : ''}`);
+	return [
+		{ type: 'session.start' },
+		{ type: 'speaker.set', name: 'Casey' },
+		...names.map((name): CommandInput => ({ type: 'queue.add', name })),
+		...Array.from({ length: 5 }, (): CommandInput => ({ type: 'headcount.arrive' })),
+		{ type: 'parkingLot.add', text: 'Medical marijuana: what are the benefits?' },
+		{ type: 'parkingLot.add', text: 'Safer smoking supplies' },
+		{ type: 'board.setTitle', title: 'Speed' },
+		{ type: 'board.addItem', column: 'left', text: 'Use the high to clean the apartment' },
+		{ type: 'board.addItem', column: 'left', text: 'Gets me away for a while' },
+		{ type: 'board.addItem', column: 'right', text: 'Could lose the apartment, my health, maybe get hurt' },
+		{ type: 'board.addItem', column: 'right', text: 'Worried about my health' }
+	];
+}
+
+/**
+ * Whether a control is fully inside the viewport, at least `min` px each way, and the element a tap
+ * at its centre would reach (nothing covers it).
+ */
+export async function reachable(target: Locator, min = 48): Promise<{ inView: boolean; big: boolean; onTop: boolean; box: { x: number; y: number; width: number; height: number } }> {
+	const box = await target.boundingBox();
+	expect(box, 'the control is rendered').not.toBeNull();
+	const { inView, onTop } = await target.evaluate((el) => {
+		const r = el.getBoundingClientRect();
+		const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+		return {
+			inView: r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight && r.right <= window.innerWidth,
+			onTop: hit !== null && (hit === el || el.contains(hit))
+		};
+	});
+	return { inView, onTop, big: box!.width >= min && box!.height >= min, box: box! };
+}

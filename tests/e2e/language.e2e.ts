@@ -77,7 +77,22 @@ test('[R29] the display speaks the group\'s language: Spanish, or English with t
 
 test('each phone and laptop keeps its own language; the display does not follow it', async () => {
 	const { display, remote, desk } = devices;
+	// on the phone the language is folded away with what is used rarely
+	await expect(remote.getByTestId('language-fold').locator('summary')).toHaveText(/^Language\s*·\s*English$/);
+	await remote.getByTestId('language-fold').locator('summary').tap();
+	await test.step('the switch is one row, even on a 360 px phone', async () => {
+		await remote.setViewportSize({ width: 360, height: 640 });
+		await expect(remote.getByTestId('device-language').getByRole('button')).toHaveCount(2);
+		const boxes = await remote.getByTestId('device-language').getByRole('button').evaluateAll((buttons) =>
+			buttons.map((b) => b.getBoundingClientRect()).map((r) => ({ top: r.top, right: r.right, height: r.height }))
+		);
+		expect(boxes).toHaveLength(2);
+		expect(boxes[0].top).toBe(boxes[1].top);
+		for (const box of boxes) expect(box.right).toBeLessThanOrEqual(360);
+		for (const box of boxes) expect(box.height).toBeGreaterThanOrEqual(48);
+	});
 	await remote.getByTestId('device-language').getByRole('button', { name: 'Español' }).tap();
+	await expect(remote.getByTestId('language-fold').locator('summary')).toHaveText(/^Idioma\s*·\s*Español$/);
 	await expect(remote.locator('html')).toHaveAttribute('lang', 'es');
 	await expect(remote.getByTestId('session-start')).toHaveText('Empezar la sesión');
 	await expect(remote).toHaveTitle('Control · Roomcast');
@@ -86,11 +101,13 @@ test('each phone and laptop keeps its own language; the display does not follow 
 
 	await remote.reload();
 	await expect(remote.getByTestId('session-start')).toHaveText('Empezar la sesión');
+	await expect(remote.getByTestId('language-fold')).not.toHaveAttribute('open', '');
 	await remote.getByTestId('session-start').tap();
 	await expect(remote.getByTestId('opening-words')).toContainText('Aquí todos son bienvenidos tal como son');
 	await expect(remote.getByRole('button', { name: 'Llegó alguien' })).toBeVisible();
 	await expect(desk.getByTestId('opening-words')).toContainText('Everyone is welcome here just as you are');
 
+	await remote.getByTestId('language-fold').locator('summary').tap();
 	await remote.getByTestId('device-language').getByRole('button', { name: 'English' }).tap();
 	await expect(remote.locator('html')).toHaveAttribute('lang', 'en');
 	await expect(remote.getByRole('button', { name: 'Someone came in' })).toBeVisible();

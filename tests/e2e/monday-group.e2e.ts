@@ -1,24 +1,28 @@
 /**
- * The reference scenario: the Monday group from the case study, run from a phone and a laptop and
- * shown on the projector, from doors open to the end of the hour. Each step checks all the screens
- * that should change. The projector's and the phone's clocks are set with `page.clock`, so the
- * countdown and the wrap-up cues come when the test says, without waiting for them.
+ * The reference scenario: the Monday group from the case study, set up as a new facilitator would
+ * (the group made on the laptop, the phone and the projector got going by scanning QR codes), run
+ * from a phone and a laptop and shown on the projector, from doors open to the end of the hour and
+ * the records for the funders. Each step checks all the screens that should change. The projector's
+ * and the phone's clocks are set with `page.clock`, so the countdown and the wrap-up cues come when
+ * the test says, without waiting for them.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 import {
 	CONTROLS,
 	MONDAY,
-	createGroup,
+	PHONE,
+	VIEWPORT,
 	domWords,
 	expectConnected,
 	expectSettled,
 	expectTapSize,
-	openDevices,
 	seriousAxeViolations,
 	snapshot,
 	typeAndEnter,
 	type Devices
 } from './helpers.ts';
+import { scanQr } from './qr.ts';
 
 const MIN = 60_000;
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -49,25 +53,53 @@ const KELLIE = 'Use the high to clean the apartment';
 const TASHA = 'Worried about my health';
 const KYLE = 'Gets me away for a while';
 const PARKED = 'Medical marijuana: what are the benefits?';
-const SESSION_WORDS = [...MONDAY, KURT, KELLIE, TASHA, KYLE, PARKED, 'Speed'];
+const KURT_GOOD = 'Keeps me awake on the street at night';
+const KURT_BAD = "I can't think straight";
+const SESSION_WORDS = [...MONDAY, KURT, KELLIE, TASHA, KYLE, PARKED, KURT_GOOD, KURT_BAD, 'Speed'];
 
 const meeting = seedMeeting(Date.now());
 let devices: Devices;
 
-test.beforeEach(async ({ browser, request }) => {
-	const clockAt = (page: Page) => page.clock.setFixedTime(meeting.start - 12 * MIN);
-	devices = await openDevices(browser, await createGroup(request, 'Monday drop-in'), {
-		display: clockAt,
-		// the phone vibrates discreetly at a wrap-up cue: record it instead of feeling it
-		remote: async (page) => {
-			await clockAt(page);
-			await page.addInitScript(() => {
-				const seen: unknown[] = [];
-				(window as unknown as { vibrations: unknown[] }).vibrations = seen;
-				navigator.vibrate = ((pattern: unknown) => (seen.push(pattern), true)) as Navigator['vibrate'];
-			});
-		}
+/**
+ * [issue 11 §1] The three devices, as a new facilitator gets them going: the group is made on the
+ * co-facilitator's laptop; the phone opens the remote by scanning the laptop's QR code; the projector
+ * opens /display and the phone, scanning its QR code, pairs it with one tap.
+ */
+test.beforeEach(async ({ browser }) => {
+	const contexts = await Promise.all([
+		browser.newContext({ viewport: VIEWPORT.projector }),
+		browser.newContext({ viewport: PHONE.common, hasTouch: true, isMobile: true }),
+		browser.newContext({ viewport: VIEWPORT.laptop })
+	]);
+	const [display, remote, desk] = await Promise.all(contexts.map((c) => c.newPage()));
+	devices = { display, remote, desk, contexts, close: async () => void (await Promise.all(contexts.map((c) => c.close()))) };
+	// the phone vibrates discreetly at a wrap-up cue: record it instead of feeling it
+	await remote.addInitScript(() => {
+		const seen: unknown[] = [];
+		(window as unknown as { vibrations: unknown[] }).vibrations = seen;
+		navigator.vibrate = ((pattern: unknown) => (seen.push(pattern), true)) as Navigator['vibrate'];
 	});
+
+	await desk.goto('/');
+	await desk.getByLabel('Group name').fill('Monday drop-in');
+	await desk.getByRole('button', { name: 'Create group' }).click();
+	await remote.goto(await scanQr(desk.getByTestId('qr-remote')));
+	await expectConnected(remote);
+
+	await display.goto('/display');
+	await expect(display.getByTestId('pairing-code')).toHaveText(/^[2-9A-Z]{4}-[2-9A-Z]{4}$/);
+	await remote.goto(await scanQr(display));
+	await expect(remote.getByRole('radio', { name: 'Monday drop-in' })).toBeChecked();
+	await remote.getByRole('button', { name: 'Pair this screen' }).tap();
+	await expect(display.getByTestId('group-name')).toHaveText('Monday drop-in');
+	await remote.getByRole('link', { name: 'Open the remote' }).tap();
+	await expectConnected(remote);
+
+	await desk.goto(await desk.getByRole('textbox', { name: /^Desk link/ }).inputValue());
+	await expectConnected(desk);
+	await expect(display.getByTestId('display')).toHaveAttribute('data-shown', 'welcome');
+	// from here on the projector and the phone live the Monday: 12 minutes before the group starts
+	for (const page of [display, remote]) await page.clock.setFixedTime(meeting.start - 12 * MIN);
 });
 
 test.afterEach(async () => {
@@ -78,7 +110,7 @@ async function setClock(pages: Page[], time: number) {
 	for (const page of pages) await page.clock.setFixedTime(time);
 }
 
-test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35] the Monday group, from doors open to the end of the hour', async ({}, testInfo) => {
+test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35][R52][R53][R54][R75][R76][R77][R78] the Monday group, from doors open to the records for the funders', async ({}, testInfo) => {
 	const { display, remote, desk } = devices;
 	const screen = display.getByTestId('display');
 	const speaker = display.getByTestId('speaker');
@@ -178,6 +210,23 @@ test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35] the Monday grou
 		await desk.screenshot({ path: testInfo.outputPath('03-board-desk.png'), fullPage: true });
 	});
 
+	await test.step('[R52][R76] "We need to check in with other folks": Next to Tasha, and Casey\'s board is not beside her name', async () => {
+		await remote.getByTestId('queue-next').tap();
+		await expect(speaker).toHaveText('Tasha');
+		await expect(display.getByTestId('items-left').locator('li')).toHaveCount(0);
+		await expect(display.getByTestId('items-right').locator('li')).toHaveCount(0);
+		const words = await domWords(display);
+		for (const item of [KURT, KELLIE, TASHA, KYLE]) expect(words, `"${item}" is off the wall`).not.toContain(item);
+		await snapshot(display, testInfo, '04-next-tasha-no-board');
+		for (const page of [remote, desk]) await expect(page.getByTestId('board-held')).toContainText('Keep it up for Tasha, or clear it?');
+		await remote.screenshot({ path: testInfo.outputPath('04-remote-keep-or-clear.png') });
+		// Casey's board is done: cleared from the phone, with Undo offered a few seconds
+		await remote.getByTestId('board-clear-held').tap();
+		await expect(remote.getByTestId('undo')).toContainText('Board cleared');
+		for (const page of [remote, desk]) await expect(page.getByTestId('board-held')).toHaveCount(0);
+		await expect(desk.getByTestId('desk-item')).toHaveCount(0);
+	});
+
 	await test.step('[R34] someone unfamiliar walks in: one tap puts the privacy screen up, and nothing of the session is on the projector', async () => {
 		await remote.getByTestId('privacy').tap();
 		await expect(screen).toHaveAttribute('data-shown', 'privacy');
@@ -187,11 +236,31 @@ test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35] the Monday grou
 		await expect(display.getByTestId('welcome')).toContainText('Everyone welcome, come as you are');
 		const html = await domWords(display);
 		for (const word of [...SESSION_WORDS, 'Monday drop-in', 'min left']) expect(html, `"${word}" is not in the display's DOM`).not.toContain(word);
-		await snapshot(display, testInfo, '04-privacy-screen');
+		await snapshot(display, testInfo, '05-privacy-screen');
 		await arrive(2);
 		await desk.getByTestId('privacy').click();
-		await expect(speaker).toHaveText('Casey');
+		await expect(speaker).toHaveText('Tasha');
 		await expect(remote.getByTestId('privacy')).toHaveAttribute('aria-pressed', 'false');
+	});
+
+	await test.step('[R14][R52][R75] Kurt checks in; the co-facilitator is out for coffee, and the phone alone puts his board up', async () => {
+		await remote.getByTestId('queue-next').tap();
+		await expect(speaker).toHaveText('Kurt');
+		await remote.getByTestId('remote-board').locator('summary').tap();
+		await remote.getByLabel('New item').fill(KURT_GOOD);
+		await remote.getByRole('button', { name: 'Add to Good things' }).tap();
+		await remote.getByLabel('New item').fill(KURT_BAD);
+		await remote.getByRole('button', { name: 'Add to Not-so-good things' }).tap();
+		await expect(display.getByTestId('items-left').locator('li')).toHaveText([KURT_GOOD]);
+		await expect(display.getByTestId('items-right').locator('li')).toHaveText([KURT_BAD]);
+		await snapshot(display, testInfo, '06-board-from-the-phone');
+		await remote.screenshot({ path: testInfo.outputPath('06-remote-board.png') });
+		// off the wall while the group talks it over, and back
+		await remote.getByTestId('board-shown').tap();
+		await expect(display.getByTestId('items-left').locator('li')).toHaveCount(0);
+		await expect(remote.getByTestId('remote-board').getByTestId('wall-note')).toHaveText('Not on the wall: the board is off the wall.');
+		await remote.getByTestId('board-shown').tap();
+		await expect(display.getByTestId('items-left').locator('li')).toHaveText([KURT_GOOD]);
 	});
 
 	await test.step('[R24] the display has no control, and every screen has no serious accessibility problem', async () => {
@@ -209,7 +278,7 @@ test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35] the Monday grou
 		await expect(display.getByTestId('cue')).toHaveText('4 minutes left — time to start wrapping up');
 		await expect(remote.getByTestId('device-cue')).toHaveText('4 minutes left — time to start wrapping up');
 		await expect(display.getByTestId('time-left')).toHaveCount(0);
-		await snapshot(display, testInfo, '05-five-minutes-left');
+		await snapshot(display, testInfo, '07-five-minutes-left');
 		await setClock([display, remote], meeting.end);
 		await expect(display.getByTestId('cue')).toHaveText("We're at time");
 		await expect(remote.getByTestId('device-cue')).toHaveText("We're at time");
@@ -225,8 +294,9 @@ test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35] the Monday grou
 		await expect(desk.getByTestId('headcount-arrivals')).toHaveText('13');
 	});
 
-	await test.step('[R5][R30] the session ends: nothing of it remains on any screen; the phone keeps only the counts', async () => {
-		await remote.getByRole('button', { name: 'End session' }).tap();
+	await test.step('[R5][R30][R54][R77] the session ends: the medical-marijuana question is kept for next time; nothing else of it remains', async () => {
+		await remote.getByTestId('session-end').tap();
+		await remote.getByTestId('carry').getByRole('checkbox', { name: PARKED }).check();
 		await remote.getByRole('button', { name: 'Yes, end session' }).tap();
 		await expect(screen).toHaveAttribute('data-shown', 'welcome');
 		for (const page of [remote, desk]) {
@@ -238,14 +308,39 @@ test('[R3][R6][R12][R14][R24][R26][R29][R30][R31][R32][R34][R35] the Monday grou
 			await expectConnected(page);
 			await expectSettled(page);
 		}
+		// folded on the phone, with its count; open, the topic as it was parked
+		await expect(remote.getByTestId('topics-fold').locator('summary')).toHaveText(/^Topics for next time\s*·\s*1$/);
+		await remote.getByTestId('topics-fold').locator('summary').tap();
+		await expect(remote.getByTestId('remote-topics').getByTestId('topic-text')).toHaveText([PARKED]);
+		await expect(desk.getByTestId('desk-topics').getByTestId('topic-text')).toHaveText([PARKED]);
 		for (const page of [display, remote, desk]) {
 			const html = await domWords(page);
-			for (const word of SESSION_WORDS) expect(html, `"${word}" is gone from every screen`).not.toContain(word);
+			const gone = page === display ? SESSION_WORDS : SESSION_WORDS.filter((word) => word !== PARKED);
+			for (const word of gone) expect(html, `"${word}" is gone from the screen`).not.toContain(word);
 		}
 		await expect(display.getByTestId('welcome')).toContainText('Welcome');
-		await snapshot(display, testInfo, '06-after-the-session');
-		await remote.screenshot({ path: testInfo.outputPath('06-after-the-session-remote.png'), fullPage: true });
-		await desk.screenshot({ path: testInfo.outputPath('06-after-the-session-desk.png'), fullPage: true });
+		await snapshot(display, testInfo, '08-after-the-session');
+		await remote.screenshot({ path: testInfo.outputPath('08-after-the-session-remote.png'), fullPage: true });
+		await desk.screenshot({ path: testInfo.outputPath('08-after-the-session-desk.png'), fullPage: true });
 		for (const page of [display, remote, desk]) expect(await seriousAxeViolations(page)).toEqual([]);
+	});
+
+	await test.step('[R53][R78] the records for the funders: the desk lists the session and downloads it as CSV, counts only', async () => {
+		const records = desk.getByTestId('records');
+		await records.locator('summary').click();
+		await expect(records.getByTestId('record')).toHaveCount(1);
+		// the server started the session a little before 1:30 pm in the group's time zone: times as the app writes them
+		await expect(records.getByTestId('record').locator('td')).toHaveText([/^1?[12]:\d\d pm$/, /^1?[12]:\d\d pm$/, '13', '13', '11', /Delete/]);
+		await expect(records.getByTestId('records-retention')).toHaveText('Kept 13 months, then deleted.');
+		const [download] = await Promise.all([desk.waitForEvent('download'), records.getByTestId('records-download').click()]);
+		const csv = await readFile(await download.path(), 'utf8');
+		const [header, line, ...rest] = csv.trim().split(/\r\n/);
+		expect(header).toBe('date,start,end,arrivals,peak,still_here');
+		expect(rest).toEqual([]);
+		const today = new Intl.DateTimeFormat('en-CA', { timeZone: meeting.timeZone }).format(Date.now());
+		expect(line).toMatch(new RegExp(`^${today},1[23]:\\d\\d,1[23]:\\d\\d,13,13,11$`));
+		for (const word of [...SESSION_WORDS, 'Monday drop-in']) expect(csv, `"${word}" is not in the CSV`).not.toContain(word);
+		await desk.screenshot({ path: testInfo.outputPath('09-records-desk.png') });
+		expect(await seriousAxeViolations(desk)).toEqual([]);
 	});
 });

@@ -293,4 +293,33 @@ describe('RoomConnection: refusals at connect', () => {
 		vi.advanceTimersByTime(60_000);
 		expect(wire.made, 'no new connection after close()').toBe(1);
 	});
+
+	it('[R79] after a reload, shows the commands still in its outbox opened, never their sealed form', async () => {
+		const server = await roomServer(() => ({ code: 'unavailable', message: 'not now' })); // the name waits in the outbox
+		const key = newGroupKey();
+		const kept: string[] = [];
+		const storage = { getItem: () => kept.at(-1) ?? null, setItem: (_k: string, v: string) => void kept.push(v), removeItem: () => {} };
+		const before = connection(server.url, { groupKey: key, storage, outboxKey: 'outbox' });
+		void before.send({ type: 'queue.add', name: 'Kurt' });
+		await until(() => kept.length > 0, 'kept sealed');
+		before.close();
+
+		// opening takes a moment: until then the name is left out, never shown sealed
+		const gated = gatedEngine();
+		gated.hold(JSON.parse(kept.at(-1)!)[0].name);
+		const after = connection(server.url, { groupKey: key, storage, outboxKey: 'outbox', engine: gated.engine });
+		const names = () => after.pending.map((p) => (p.command.type === 'queue.add' ? p.command.name : null));
+		expect(names()).toEqual(['']);
+		gated.release(JSON.parse(kept.at(-1)!)[0].name);
+		await until(() => names()[0] === 'Kurt', 'opened with the page key');
+		expect(JSON.stringify(after.pending)).not.toMatch(/e1\./);
+	});
+
+	it('[R79] learns its own device id from the server', async () => {
+		const server = await roomServer();
+		server.io.on('connection', (socket) => socket.emit('device', { deviceId: 'dA1x9' }));
+		const conn = connection(server.url);
+		expect(conn.deviceId).toBeNull();
+		await until(() => conn.deviceId === 'dA1x9', 'its device id');
+	});
 });

@@ -16,6 +16,8 @@ import { ERROR_CODE, RETRYABLE } from '../protocol/errors.ts';
 import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import { READABILITY, RoomCipher, type Readability } from '../crypto/room-cipher.ts';
 import type { TextEngine } from '../crypto/text-engines.ts';
+import { isSealed } from '../crypto/text-format.ts';
+import { mapCommandText } from '../protocol/sealed.ts';
 import type { Joining } from './group-key.ts';
 import { passKeys, wrapFor } from './key-courier.ts';
 import { loadOutbox, saveOutbox, sessionStore, type OutboxStorage } from './outbox-storage.ts';
@@ -93,6 +95,8 @@ export class RoomConnection {
 	readability = $state<Readability>(READABILITY.readable);
 	/** The server could not save the last command (its store is away): it is kept and sent again. */
 	savingPaused = $state(false);
+	/** This device's id in the group's device list, as the server tells each socket on connect. */
+	deviceId = $state<string | null>(null);
 
 	#socket: Socket<ServerToClientEvents>;
 	#groupId: string;
@@ -155,6 +159,7 @@ export class RoomConnection {
 				this.#reconnectTimer = setTimeout(() => this.#socket.connect(), PAGE_BACKOFF.reconnectionDelay * (1 + Math.random()));
 			}
 		});
+		this.#socket.on('device', (info) => void (this.deviceId = info.deviceId));
 		this.#socket.on('state', (snapshot) => this.#receive(snapshot));
 	}
 
@@ -345,14 +350,26 @@ export class RoomConnection {
 	}
 
 	#restoreOutbox() {
-		for (const wire of loadOutbox(this.#storage(), this.#options.outboxKey))
-			this.#outbox.set(wire.id, { command: wire, wire, sealing: false, attempts: 0, inFlight: false, settle: () => {} });
+		for (const wire of loadOutbox(this.#storage(), this.#options.outboxKey)) {
+			// what a command shows while it waits is its typed text, opened here: never the sealed form
+			const entry: OutboxEntry = { command: blankTexts(wire), wire, sealing: false, attempts: 0, inFlight: false, settle: () => {} };
+			this.#outbox.set(wire.id, entry);
+			void this.#cipher.openCommand(wire).then((opened) => {
+				entry.command = opened;
+				if (this.#outbox.get(wire.id) === entry) this.#publishPending();
+			});
+		}
 		this.pending = [...this.#outbox.values()].map(({ command, attempts }) => ({ command, attempts }));
 	}
 
 	#storage() {
 		return this.#options.storage === undefined ? sessionStore() : this.#options.storage;
 	}
+}
+
+/** A sealed command with its texts left out, until they are opened. */
+function blankTexts(command: Command): Command {
+	return mapCommandText(command, (text) => (isSealed(text) ? '' : text));
 }
 
 function newCommandId(): string {

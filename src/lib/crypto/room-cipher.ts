@@ -66,6 +66,22 @@ export class RoomCipher {
 		return mapCommandText(command, () => sealed[at++]);
 	}
 
+	/**
+	 * A command as it was typed, for showing it while it waits in the outbox (a reload keeps the
+	 * outbox sealed): its sealed texts opened, '' where one does not open. Never ciphertext.
+	 */
+	async openCommand(command: Command): Promise<Command> {
+		const key = this.key;
+		const texts: string[] = [];
+		mapCommandText(command, (text) => (texts.push(text), text));
+		if (!texts.some(isSealed)) return command;
+		const engine = key ? await this.#getEngine().catch(() => null) : null;
+		const open = (text: string) => (!isSealed(text) ? text : engine && key ? engine.open(key, this.groupId, text).catch(() => '') : '');
+		const opened = await Promise.all(texts.map(open));
+		let at = 0;
+		return mapCommandText(command, () => opened[at++]);
+	}
+
 	/** The state with every sealed value opened, and what did not open left out. Rejects for a state of a shape it does not know. */
 	async open(state: RoomState): Promise<{ state: RoomState; readability: Readability }> {
 		const fresh = await this.#openNew(state);

@@ -10,48 +10,6 @@ export const en = {
 	cancel: 'Cancel',
 	dismiss: 'Dismiss',
 
-	home: {
-		pageTitle: 'Roomcast: start a group',
-		heading: 'Start a group',
-		intro:
-			"Roomcast shows your group on the room's projector. You run it from your phone; a co-facilitator can help from a laptop. Members never need a device.",
-		nameLabel: 'Group name',
-		nameHint: 'Shown on the projector, for example "Monday drop-in". Never a member\'s name.',
-		create: 'Create group',
-		creating: 'Creating…',
-		makeAnother: 'Make another group',
-		yourGroups: 'Your groups',
-		yourGroupsHint: 'Kept in this browser only, so you can find their links again.',
-		unnamed: (id: string) => `Group ${id}`,
-		how: {
-			remote: "Scan it with your phone's camera: the remote is how you run the group. On the phone itself, tap Open.",
-			display: (pairAddress: string) => `On the projector, open ${pairAddress} and scan the code it shows with your phone. Or open this link there.`,
-			desk: "For a co-facilitator's laptop, if there is one: open this link there."
-		},
-		keepPrivate: 'Keep these links private: anyone with the remote or desk link can run the group.',
-		localOnly: (origin: string) =>
-			`These links use ${origin}, which only this computer can open: for the phone and the projector, open Roomcast at this computer's network address (for example http://192.168.1.20:3000).`,
-		links: {
-			display: { label: 'Display', hint: 'for the projector' },
-			remote: { label: 'Remote', hint: 'for your phone' },
-			desk: { label: 'Desk', hint: "for the co-facilitator's laptop" }
-		},
-		linkLabel: (label: string) => `${label} link`,
-		qrLabel: (label: string) => `QR code of the ${label} link`,
-		copy: 'Copy',
-		copyLink: (label: string) => `Copy the ${label} link`,
-		copied: 'Copied',
-		copyFailed: 'Copy it by hand: the link is selected.',
-		open: 'Open',
-		openLink: (label: string) => `Open the ${label} link`,
-		forget: 'Forget on this device',
-		forgetQuestion: (name: string) =>
-			`Forget ${name} on this device? Its links are removed from this browser. The group and its other devices keep working; if no other device has its remote or desk link, nobody can run it any more.`,
-		forgetYes: 'Yes, forget it here',
-		networkError: 'Could not reach the server. Check the connection and try again.',
-		unexpected: 'The server gave an answer this page does not understand. Try again.'
-	},
-
 	connection: {
 		label: 'Connection',
 		online: 'Connected',
@@ -77,17 +35,23 @@ export const en = {
 		desk: 'This laptop is not paired with a group. Open the desk link again.',
 		removed: 'A facilitator removed this device from the group. Nothing of the group is kept on it.',
 		unreadable: "This screen can't read the group: pair it again.",
+		/** [R49] A phone or laptop gets the group's key in its link: a damaged or old link is opened again. */
+		openLinkAgain: {
+			remote: "This phone can't read the group. Open the remote link again, all of it.",
+			desk: "This laptop can't read the group. Open the desk link again, all of it."
+		},
+		loadFailed: 'This page did not finish loading. Check the connection, then reload it.',
 		awaitingKey: "Waiting for the group's key from another facilitator's phone or laptop. It comes as soon as one of them is open."
 	},
 
 	session: {
-		heading: 'Session',
-		none: 'No session is running.',
-		running: 'A session is running.',
 		start: 'Start session',
 		end: 'End session',
 		endConfirm: 'End the session? Every name and board item is wiped from all screens.',
-		endYes: 'Yes, end session'
+		endYes: 'Yes, end session',
+		carryHeading: 'Keep parked topics for next time?',
+		carryHint: 'Ticked topics join the topics for next time. The rest is wiped.',
+		carryFull: (max: number) => `Topics for next time hold at most ${max}: untick one to keep another.`
 	},
 
 	speaker: {
@@ -116,7 +80,9 @@ export const en = {
 		nextWho: (name: string) => `Next: ${name}`,
 		moveUp: (name: string) => `Move ${name} up`,
 		moveDown: (name: string) => `Move ${name} down`,
-		remove: (name: string) => `Remove ${name} from the queue`
+		remove: (name: string) => `Remove ${name} from the queue`,
+		/** A name typed while the phone was offline, waiting in its outbox [R50]. */
+		sending: 'sending…'
 	},
 
 	board: {
@@ -148,9 +114,19 @@ export const en = {
 		clear: 'Clear board',
 		clearConfirm: 'Clear the board? The title and every item are removed; the headings stay.',
 		clearYes: 'Yes, clear board',
-		editOnDesk: 'Edit the board on the desk laptop.',
+		onWall: 'Board on the wall',
+		onWallState: 'The room sees it',
+		offWallState: 'Off the wall: only facilitators see it',
+		/** [R52] Asked when the speaker changed while the board was up. */
+		heldQuestion: (name: string | null) =>
+			name ? `Board from before is off the wall. Keep it up for ${name}, or clear it?` : 'Board from before is off the wall. Put it back up, or clear it?',
+		notSeen: 'Not on the wall',
+		keep: 'Keep',
+		clearShort: 'Clear',
+		newItem: 'New item',
+		addTo: 'Add to',
+		columnCount: (heading: string, n: number) => `${heading} (${n})`,
 		draft: 'Draft: not on the display yet',
-		hidden: 'Hidden from the display',
 		presetLabel: 'Headings',
 		presetNames: { balance: 'Good / Not-so-good', change: 'Keep as is / Change' },
 		hideColumn: 'Hide from the display',
@@ -198,7 +174,6 @@ export const en = {
 		toggle: 'Agreements on the display',
 		shownState: 'On the display now',
 		hiddenState: 'Not on the display',
-		hint: 'The first speaker takes them down.'
 	},
 
 	opening: {
@@ -262,10 +237,39 @@ export const en = {
 		here: 'Still here at the end'
 	},
 
+	/** [R53] Past sessions' counts on the desk, for the funders' report. */
+	records: {
+		heading: 'Records for funders',
+		intro: 'Counts only: never a name or a word.',
+		kept: (span: string) => `Kept ${span}, then deleted.`,
+		span: (days: number) =>
+			days % 365 === 0 ? (days === 365 ? '1 year' : `${days / 365} years`) : days >= 60 ? `${Math.round(days / 30.44)} months` : days === 1 ? '1 day' : `${days} days`,
+		date: 'Date',
+		none: 'No records yet.',
+		loading: 'Loading…',
+		retry: 'Try again',
+		download: 'Download CSV',
+		remove: 'Delete',
+		removeQuestion: (date: string) => `Delete the record of ${date}?`,
+		removeYes: 'Yes, delete',
+		clear: 'Delete all records',
+		clearQuestion: 'Delete every record?',
+		clearYes: 'Yes, delete all'
+	},
+
+	/** What a phone or laptop edits that the room does not see right now, said next to it. */
+	wall: {
+		preview: 'What the room sees',
+		privacy: 'Not on the wall: the privacy screen is up.',
+		agreements: 'Not on the wall: the agreements are up.',
+		boardOff: 'Not on the wall: the board is off the wall.',
+		boardHeld: 'Not on the wall until you keep it.',
+		columnHidden: 'Not on the wall: this column is hidden.'
+	},
+
 	settings: {
 		heading: 'Group settings',
 		name: 'Name shown on the display',
-		nameHint: 'A neutral name is fine. Enter saves.',
 		schedule: 'Schedule',
 		days: 'Days',
 		dayNames: { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' },
@@ -288,12 +292,12 @@ export const en = {
 		save: 'Save',
 		useDefaults: 'Use the defaults',
 		usingDefaults: 'Using the default words.',
-		saved: 'Saved',
 		displayLanguage: 'Display language'
 	},
 
 	language: {
 		device: 'Language of this screen',
+		short: 'Language',
 		names: { en: 'English', es: 'Español', 'en+es': 'English + Español' }
 	},
 
@@ -305,7 +309,6 @@ export const en = {
 		renameLabel: (label: string) => `New name for "${label}"`,
 		save: 'Save',
 		remove: 'Remove',
-		removeLabel: (label: string) => `Remove "${label}"`,
 		removeQuestion: (label: string) => `Remove "${label}"? It is disconnected at once and can never open the group again.`,
 		removeYes: 'Yes, remove',
 		pairHeading: 'Pair a projector',
@@ -326,63 +329,8 @@ export const en = {
 		hideCode: 'Hide code',
 		pending: 'Waiting invites',
 		cancelInvite: (label: string) => `Cancel the invite for "${label}"`,
-		cancel: 'Cancel'
-	},
-
-	pairing: {
-		pageTitle: 'Pair this screen · Roomcast',
-		heading: 'Pair this screen',
-		scan: 'Scan the QR code with the phone you run the group from.',
-		qrLabel: 'QR code to pair this screen',
-		localOnly: 'This screen is open at localhost: a phone cannot open its code. Type the code instead, or open /display at this computer’s network address.',
-		instructions: 'Or, on the remote or the desk, open Devices, choose “Pair a projector”, and type this code:',
-		expires: (minutes: number) => (minutes <= 1 ? 'A new code comes in a minute.' : `A new code comes in ${minutes} minutes.`),
-		waiting: 'Getting a code…',
-		slowDown: 'Too many codes were asked for from here. Trying again shortly.',
-		offline: 'Cannot reach the server. Trying again…',
-		paired: 'Paired. Opening the group…'
-	},
-
-	pair: {
-		pageTitle: 'Pair a screen · Roomcast',
-		heading: 'Pair a screen',
-		intro: 'Show one of your groups on the screen that shows this code.',
-		codeLabel: 'Code on the screen',
-		codeHint: 'Filled in when you scan the screen’s QR code. You can also type it.',
-		groupLabel: 'Group to show',
-		nameLabel: 'Name for the screen',
-		defaultName: 'Projector',
-		pair: 'Pair this screen',
-		pairing: 'Pairing…',
-		waitingServer: 'Waiting for the server…',
-		noCode: 'Type the code the screen shows.',
-		codeRefused:
-			'That code did not work: it may be mistyped, used already, or expired. Check the code on the screen (a new one comes every 10 minutes) and try again.',
-		slowDown: 'Too many tries from here. Wait a few minutes and try again.',
-		removed: 'This device can no longer run that group: a facilitator removed it.',
-		done: (screen: string, group: string) => `“${screen}” shows ${group} now.`,
-		openRemote: 'Open the remote',
-		openDesk: 'Open the desk',
-		again: 'Pair another screen',
-		noGroups: 'This device does not run a group yet.',
-		noGroupsHow:
-			'Open your remote link on this phone first: on the computer where you made the group, scan its Remote QR code. Then scan the screen’s code again. Or make a group here.',
-		makeGroup: 'Make a group'
-	},
-
-	join: {
-		pageTitle: 'Join as a facilitator · Roomcast',
-		heading: 'Join a group as a facilitator',
-		intro: 'Type the invite code shown on the other facilitator’s device.',
-		codeLabel: 'Invite code',
-		kindLabel: 'This device is',
-		phone: 'a phone (remote)',
-		laptop: 'a laptop (desk)',
-		join: 'Join',
-		joining: 'Joining…',
-		codeRefused: 'That code did not work: it may be mistyped, used already, cancelled or expired. Ask for a new one.',
-		slowDown: 'Too many tries from here. Wait a few minutes and try again.',
-		offline: 'Cannot reach the server. Check the connection and try again.'
+		cancel: 'Cancel',
+		thisDevice: 'This device'
 	},
 
 	/** The English / Español switch on home, join, pair and the pairing screen. */

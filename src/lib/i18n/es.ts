@@ -11,48 +11,6 @@ export const es: Messages = {
 	cancel: 'Cancelar',
 	dismiss: 'Cerrar',
 
-	home: {
-		pageTitle: 'Roomcast: crear un grupo',
-		heading: 'Crear un grupo',
-		intro:
-			'Roomcast muestra su grupo en el proyector de la sala. Usted lo dirige desde su teléfono; un cofacilitador puede ayudar desde una computadora portátil. Los participantes nunca necesitan un aparato.',
-		nameLabel: 'Nombre del grupo',
-		nameHint: 'Se ve en el proyector, por ejemplo "Grupo del lunes". Nunca el nombre de un participante.',
-		create: 'Crear grupo',
-		creating: 'Creando…',
-		makeAnother: 'Crear otro grupo',
-		yourGroups: 'Sus grupos',
-		yourGroupsHint: 'Se guardan solo en este navegador, para que pueda encontrar sus enlaces otra vez.',
-		unnamed: (id: string) => `Grupo ${id}`,
-		how: {
-			remote: 'Escanéelo con la cámara de su teléfono: con el control usted dirige el grupo. En el mismo teléfono, toque Abrir.',
-			display: (pairAddress: string) => `En el proyector, abra ${pairAddress} y escanee con su teléfono el código que aparece. O abra allí este enlace.`,
-			desk: 'Para la computadora portátil de un cofacilitador, si lo hay: abra allí este enlace.'
-		},
-		keepPrivate: 'Mantenga estos enlaces en privado: cualquiera con el enlace del control o del escritorio puede dirigir el grupo.',
-		localOnly: (origin: string) =>
-			`Estos enlaces usan ${origin}, que solo esta computadora puede abrir: para el teléfono y el proyector, abra Roomcast con la dirección de red de esta computadora (por ejemplo http://192.168.1.20:3000).`,
-		links: {
-			display: { label: 'Pantalla', hint: 'para el proyector' },
-			remote: { label: 'Control', hint: 'para su teléfono' },
-			desk: { label: 'Escritorio', hint: 'para la computadora portátil del cofacilitador' }
-		},
-		linkLabel: (label: string) => `Enlace: ${label}`,
-		qrLabel: (label: string) => `Código QR del enlace: ${label}`,
-		copy: 'Copiar',
-		copyLink: (label: string) => `Copiar el enlace: ${label}`,
-		copied: 'Copiado',
-		copyFailed: 'Cópielo a mano: el enlace está seleccionado.',
-		open: 'Abrir',
-		openLink: (label: string) => `Abrir el enlace: ${label}`,
-		forget: 'Olvidar en este dispositivo',
-		forgetQuestion: (name: string) =>
-			`¿Olvidar ${name} en este dispositivo? Sus enlaces se borran de este navegador. El grupo y sus otros dispositivos siguen funcionando; si ningún otro dispositivo tiene el enlace del control o del escritorio, ya nadie podrá dirigirlo.`,
-		forgetYes: 'Sí, olvidarlo aquí',
-		networkError: 'No se pudo conectar con el servidor. Revise la conexión e inténtelo de nuevo.',
-		unexpected: 'El servidor dio una respuesta que esta página no entiende. Inténtelo de nuevo.'
-	},
-
 	connection: {
 		label: 'Conexión',
 		online: 'Conectado',
@@ -75,20 +33,25 @@ export const es: Messages = {
 	unpaired: {
 		display: 'Esta pantalla no está vinculada a un grupo. Abra otra vez el enlace de la pantalla.',
 		remote: 'Este teléfono no está vinculado a un grupo. Abra otra vez el enlace del control.',
-		desk: 'Esta computadora no está vinculada a un grupo. Abra otra vez el enlace del escritorio.',
+		desk: 'Esta laptop no está vinculada a un grupo. Abra otra vez el enlace del escritorio.',
 		removed: 'Un facilitador retiró este dispositivo del grupo. No queda nada del grupo en él.',
 		unreadable: 'Esta pantalla no puede leer el grupo: vincúlela otra vez.',
+		openLinkAgain: {
+			remote: 'Este teléfono no puede leer el grupo. Abra otra vez el enlace del control, completo.',
+			desk: 'Esta laptop no puede leer el grupo. Abra otra vez el enlace del escritorio, completo.'
+		},
+		loadFailed: 'Esta página no terminó de cargar. Revise la conexión y vuelva a cargarla.',
 		awaitingKey: 'Esperando la clave del grupo desde el teléfono o la computadora de otro facilitador. Llega en cuanto uno de ellos esté abierto.'
 	},
 
 	session: {
-		heading: 'Sesión',
-		none: 'No hay una sesión en curso.',
-		running: 'Hay una sesión en curso.',
 		start: 'Empezar la sesión',
 		end: 'Terminar la sesión',
 		endConfirm: '¿Terminar la sesión? Se borran todos los nombres y todo lo del tablero en todas las pantallas.',
-		endYes: 'Sí, terminar la sesión'
+		endYes: 'Sí, terminar la sesión',
+		carryHeading: '¿Guardar temas para la próxima vez?',
+		carryHint: 'Los temas marcados pasan a los temas para la próxima vez. Lo demás se borra.',
+		carryFull: (max: number) => `Los temas para la próxima vez son ${max} como máximo: desmarque uno para guardar otro.`
 	},
 
 	speaker: {
@@ -117,7 +80,8 @@ export const es: Messages = {
 		nextWho: (name: string) => `Siguiente: ${name}`,
 		moveUp: (name: string) => `Subir a ${name}`,
 		moveDown: (name: string) => `Bajar a ${name}`,
-		remove: (name: string) => `Quitar a ${name} de los turnos`
+		remove: (name: string) => `Quitar a ${name} de los turnos`,
+		sending: 'enviándose…'
 	},
 
 	board: {
@@ -148,9 +112,20 @@ export const es: Messages = {
 		clear: 'Borrar el tablero',
 		clearConfirm: '¿Borrar el tablero? Se quitan el título y todos los puntos; los encabezados se quedan.',
 		clearYes: 'Sí, borrar el tablero',
-		editOnDesk: 'Edite el tablero en la computadora del escritorio.',
+		onWall: 'Tablero en la pantalla',
+		onWallState: 'El grupo lo ve',
+		offWallState: 'Fuera de la pantalla: solo lo ven los facilitadores',
+		heldQuestion: (name: string | null) =>
+			name
+				? `El tablero de antes ya no está en la pantalla. ¿Lo dejamos para ${name} o lo borramos?`
+				: 'El tablero de antes ya no está en la pantalla. ¿Lo volvemos a poner o lo borramos?',
+		notSeen: 'No está en la pantalla',
+		keep: 'Dejarlo',
+		clearShort: 'Borrarlo',
+		newItem: 'Nuevo punto',
+		addTo: 'Agregar a',
+		columnCount: (heading: string, n: number) => `${heading} (${n})`,
 		draft: 'Borrador: todavía no está en la pantalla',
-		hidden: 'Oculta en la pantalla',
 		presetLabel: 'Encabezados',
 		presetNames: { balance: 'Lo bueno / Lo no tan bueno', change: 'Dejar igual / Cambiar' },
 		hideColumn: 'Ocultar en la pantalla',
@@ -195,7 +170,6 @@ export const es: Messages = {
 		toggle: 'Acuerdos en la pantalla',
 		shownState: 'En la pantalla ahora',
 		hiddenState: 'No están en la pantalla',
-		hint: 'Se quitan cuando habla la primera persona.'
 	},
 
 	opening: {
@@ -259,10 +233,37 @@ export const es: Messages = {
 		here: 'Presentes al final'
 	},
 
+	records: {
+		heading: 'Registros para los financiadores',
+		intro: 'Solo números: nunca un nombre ni una palabra.',
+		kept: (span: string) => `Se guardan ${span} y luego se borran.`,
+		span: (days: number) =>
+			days % 365 === 0 ? (days === 365 ? '1 año' : `${days / 365} años`) : days >= 60 ? `${Math.round(days / 30.44)} meses` : days === 1 ? '1 día' : `${days} días`,
+		date: 'Fecha',
+		none: 'Todavía no hay registros.',
+		loading: 'Cargando…',
+		retry: 'Intentar de nuevo',
+		download: 'Descargar CSV',
+		remove: 'Borrar',
+		removeQuestion: (date: string) => `¿Borrar el registro del ${date}?`,
+		removeYes: 'Sí, borrar',
+		clear: 'Borrar todos los registros',
+		clearQuestion: '¿Borrar todos los registros?',
+		clearYes: 'Sí, borrar todos'
+	},
+
+	wall: {
+		preview: 'Lo que ve la sala',
+		privacy: 'No está en la pantalla: la pantalla de privacidad está puesta.',
+		agreements: 'No está en la pantalla: se están mostrando los acuerdos.',
+		boardOff: 'No está en la pantalla: el tablero está oculto.',
+		boardHeld: 'No está en la pantalla hasta que elija Dejarlo.',
+		columnHidden: 'No está en la pantalla: esta columna está oculta.'
+	},
+
 	settings: {
 		heading: 'Ajustes del grupo',
 		name: 'Nombre que se ve en la pantalla',
-		nameHint: 'Un nombre neutral está bien. Enter guarda.',
 		schedule: 'Horario',
 		days: 'Días',
 		dayNames: { sun: 'domingo', mon: 'lunes', tue: 'martes', wed: 'miércoles', thu: 'jueves', fri: 'viernes', sat: 'sábado' },
@@ -285,12 +286,12 @@ export const es: Messages = {
 		save: 'Guardar',
 		useDefaults: 'Usar los de siempre',
 		usingDefaults: 'Se usan las palabras de siempre.',
-		saved: 'Guardado',
 		displayLanguage: 'Idioma de la pantalla'
 	},
 
 	language: {
 		device: 'Idioma de esta pantalla',
+		short: 'Idioma',
 		names: { en: 'English', es: 'Español', 'en+es': 'English + Español' }
 	},
 
@@ -302,7 +303,6 @@ export const es: Messages = {
 		renameLabel: (label: string) => `Nuevo nombre para «${label}»`,
 		save: 'Guardar',
 		remove: 'Retirar',
-		removeLabel: (label: string) => `Retirar «${label}»`,
 		removeQuestion: (label: string) => `¿Retirar «${label}»? Se desconecta de inmediato y nunca podrá volver a abrir el grupo.`,
 		removeYes: 'Sí, retirar',
 		pairHeading: 'Vincular un proyector',
@@ -323,63 +323,8 @@ export const es: Messages = {
 		hideCode: 'Ocultar código',
 		pending: 'Invitaciones en espera',
 		cancelInvite: (label: string) => `Cancelar la invitación de «${label}»`,
-		cancel: 'Cancelar'
-	},
-
-	pairing: {
-		pageTitle: 'Vincular esta pantalla · Roomcast',
-		heading: 'Vincular esta pantalla',
-		scan: 'Escanee el código QR con el teléfono con el que dirige el grupo.',
-		qrLabel: 'Código QR para vincular esta pantalla',
-		localOnly: 'Esta pantalla está abierta en localhost: un teléfono no puede abrir su código. Escriba el código, o abra /display con la dirección de red de esta computadora.',
-		instructions: 'O, en el control o el escritorio, abra Dispositivos, elija «Vincular un proyector» y escriba este código:',
-		expires: (minutes: number) => (minutes <= 1 ? 'En un minuto llega un código nuevo.' : `En ${minutes} minutos llega un código nuevo.`),
-		waiting: 'Pidiendo un código…',
-		slowDown: 'Se pidieron demasiados códigos desde aquí. Se intentará de nuevo en un momento.',
-		offline: 'No se puede llegar al servidor. Intentando de nuevo…',
-		paired: 'Vinculada. Abriendo el grupo…'
-	},
-
-	pair: {
-		pageTitle: 'Vincular una pantalla · Roomcast',
-		heading: 'Vincular una pantalla',
-		intro: 'Muestre uno de sus grupos en la pantalla que tiene este código.',
-		codeLabel: 'Código de la pantalla',
-		codeHint: 'Se llena solo al escanear el código QR de la pantalla. También lo puede escribir.',
-		groupLabel: 'Grupo que se va a mostrar',
-		nameLabel: 'Nombre de la pantalla',
-		defaultName: 'Proyector',
-		pair: 'Vincular esta pantalla',
-		pairing: 'Vinculando…',
-		waitingServer: 'Esperando al servidor…',
-		noCode: 'Escriba el código que muestra la pantalla.',
-		codeRefused:
-			'Ese código no funcionó: puede estar mal escrito, ya usado o vencido. Revise el código en la pantalla (cada 10 minutos sale uno nuevo) e inténtelo de nuevo.',
-		slowDown: 'Demasiados intentos desde aquí. Espere unos minutos e inténtelo de nuevo.',
-		removed: 'Este dispositivo ya no puede dirigir ese grupo: un facilitador lo quitó.',
-		done: (screen: string, group: string) => `«${screen}» ya muestra ${group}.`,
-		openRemote: 'Abrir el control',
-		openDesk: 'Abrir el escritorio',
-		again: 'Vincular otra pantalla',
-		noGroups: 'Este dispositivo todavía no dirige ningún grupo.',
-		noGroupsHow:
-			'Primero abra el enlace del control en este teléfono: en la computadora donde creó el grupo, escanee su código QR del Control. Luego escanee otra vez el código de la pantalla. O cree un grupo aquí.',
-		makeGroup: 'Crear un grupo'
-	},
-
-	join: {
-		pageTitle: 'Unirse como facilitador · Roomcast',
-		heading: 'Unirse a un grupo como facilitador',
-		intro: 'Escriba el código de invitación que muestra el dispositivo del otro facilitador.',
-		codeLabel: 'Código de invitación',
-		kindLabel: 'Este dispositivo es',
-		phone: 'un teléfono (control)',
-		laptop: 'una computadora portátil (escritorio)',
-		join: 'Unirse',
-		joining: 'Uniéndose…',
-		codeRefused: 'Ese código no funcionó: puede estar mal escrito, ya usado, cancelado o vencido. Pida uno nuevo.',
-		slowDown: 'Demasiados intentos desde aquí. Espere unos minutos e inténtelo de nuevo.',
-		offline: 'No se puede llegar al servidor. Revise la conexión e intente de nuevo.'
+		cancel: 'Cancelar',
+		thisDevice: 'Este dispositivo'
 	},
 
 	languageSwitch: { label: 'Idioma' },

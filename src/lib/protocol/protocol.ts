@@ -41,6 +41,8 @@ export interface ClientToServerEvents {
 }
 
 export interface ServerToClientEvents {
+	/** Sent to each socket on connect, before its snapshot: which of the group's devices it is. */
+	device: (info: { deviceId: string }) => void;
 	state: (snapshot: RoomState) => void;
 	/** This device was removed from the group; the server disconnects it right after. */
 	revoked: () => void;

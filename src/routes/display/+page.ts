@@ -1,4 +1,5 @@
-import { languageReady, loadDeviceLanguage } from '$lib/i18n/locale.svelte.ts';
+import { loadDeviceLanguage } from '$lib/i18n/locale.svelte.ts';
+import { languageReady } from '$lib/i18n/onboarding.svelte.ts';
 
 // Pairing happens in the browser (it keeps a token in storage), so there is nothing to render on the server.
 export const ssr = false;

@@ -1,4 +1,5 @@
-import { languageReady, loadDeviceLanguage } from '$lib/i18n/locale.svelte.ts';
+import { loadDeviceLanguage } from '$lib/i18n/locale.svelte.ts';
+import { languageReady } from '$lib/i18n/onboarding.svelte.ts';
 
 // Joining keeps a credential in this browser's storage: nothing to render on the server.
 export const ssr = false;

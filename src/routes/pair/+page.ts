@@ -1,4 +1,5 @@
-import { languageReady, loadDeviceLanguage } from '$lib/i18n/locale.svelte.ts';
+import { loadDeviceLanguage } from '$lib/i18n/locale.svelte.ts';
+import { languageReady } from '$lib/i18n/onboarding.svelte.ts';
 
 // This device's storage (its groups, its language) decides what the page shows: render it in the browser only.
 export const ssr = false;

@@ -2,7 +2,7 @@ import type { CreateGroupResponse, ProtocolError } from '../../protocol/protocol
 import { RoomConnection } from '../../client/room-connection.svelte.ts';
 import { withGroupKey } from '../../client/group-key.ts';
 import { newGroupKey } from '../../crypto/text-format.ts';
-import { t } from '../../i18n/index.ts';
+import { t } from '../../i18n/onboarding.svelte.ts';
 
 export type CreateGroupResult = { ok: true; group: CreateGroupResponse } | { ok: false; message: string };
 
