@@ -56,6 +56,12 @@ describe('the clock in words (display, remote, desk)', () => {
 		}
 	});
 
+	it('a session started early counts down to its scheduled end, never "Starts in"', () => {
+		const started = sf(23, 13, 15);
+		const words = describeClock(group, started, sf(23, 13, 20), en);
+		expect(words).toMatchObject({ left: '70 min left, until 2:30 pm', minutesLeft: 70, startsIn: null, next: null, cue: 'none' });
+	});
+
 	it('a session outside the schedule, or a group without one, shows just the time', () => {
 		const words = describeClock(group, sf(24, 10, 0), sf(24, 10, 30), en);
 		expect(words).toEqual({ time: '10:30 am', left: null, minutesLeft: null, cue: 'none', cueText: null, next: null, startsIn: null });

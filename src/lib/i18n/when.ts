@@ -3,7 +3,7 @@
  * passed in (each screen derives it from its own clock; it is never stored or sent).
  */
 import type { GroupInfo } from '../protocol/protocol.ts';
-import { clockView, zonedParts } from '../room/schedule.ts';
+import { clockView, minutesLeft, zonedParts } from '../room/schedule.ts';
 import type { Messages } from './en.ts';
 
 const MS_PER_MIN = 60_000;
@@ -51,6 +51,13 @@ export function describeClock(group: GroupInfo, startedAt: number | null, now: n
 	const words: ClockWords = { time: timeOf(now, zone, m), left: null, minutesLeft: null, cue: 'none', cueText: null, next: null, startsIn: null };
 	const view = clockView(group.schedule, now, startedAt);
 	if (view.mode === 'unscheduled' || !zone) return words;
+	if (view.mode === 'before' && startedAt !== null) {
+		// a session started a little early: what counts now is its scheduled end, not its start
+		const minutes = minutesLeft(view.meeting.end - now);
+		words.minutesLeft = minutes;
+		words.left = `${m.clock.left(minutes)}, ${m.clock.until(timeOf(view.meeting.end, zone, m))}`;
+		return words;
+	}
 	if (view.mode === 'before') {
 		const minutes = Math.ceil(view.msToStart / MS_PER_MIN);
 		if (view.msToStart <= COUNTDOWN_FROM_MS) words.startsIn = m.clock.startsIn(minutes);
