@@ -30,6 +30,7 @@ function roomcastServer(): Plugin {
 			destroyUpgrade: false
 		});
 		server.middlewares.use(app.api);
+		backend.onPrimaryChange(() => void app.resync());
 		log.info('server.dev', { store: backend.store.kind });
 		httpServer.once('close', () => {
 			void app.close().then(() => backend.close());

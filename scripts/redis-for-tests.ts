@@ -7,7 +7,7 @@ import { createServer, connect, type AddressInfo } from 'node:net';
 const DEFAULT_URL = 'redis://127.0.0.1:6379';
 
 /** Resolves true when a Redis at `url` answers PING within `timeoutMs`. */
-function pingRedis(url: string, timeoutMs = 500): Promise<boolean> {
+export function pingRedis(url: string, timeoutMs = 500): Promise<boolean> {
 	const { hostname, port } = new URL(url);
 	return new Promise((resolve) => {
 		const socket = connect({ host: hostname, port: Number(port || 6379) });

@@ -28,8 +28,8 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 
 	// [R51] 200 while the store answers, 503 while it does not (the process itself stays up)
 	api.get('/healthz', async (_req, res) => {
-		const ok = await store.ping();
-		res.status(ok ? 200 : 503).json({ ok, store: store.kind });
+		const [ok, about] = await Promise.all([store.ping(), deps.describeStore().catch(() => ({}))]);
+		res.status(ok ? 200 : 503).json({ ok, store: store.kind, ...about });
 	});
 
 	api.post('/api/groups', express.json({ limit: LIMITS.HTTP_BODY_MAX_BYTES }), async (req, res) => {

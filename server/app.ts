@@ -31,6 +31,8 @@ export interface Components {
 	/** How many reverse proxies stand in front: the client's address is the one the nearest trusted proxy saw. */
 	trustProxyHops?: number;
 	now?: () => number;
+	/** For /healthz: what the store can say of itself (the Redis primary and its replicas). */
+	describeStore?: () => Promise<Record<string, unknown>>;
 	/** [R53] How long the records for funders keep a past session's counts (default 396 days). */
 	recordsRetentionDays?: number;
 	destroyUpgrade?: boolean;
@@ -50,6 +52,8 @@ export interface Application {
 	close(): Promise<void>;
 	/** Like close, but first lets the commands in flight finish (at most `graceMs`). */
 	drain(graceMs: number): Promise<void>;
+	/** Sends every device of this node a fresh snapshot (after a failover of the store). */
+	resync(): Promise<void>;
 }
 
 export function createApplication(httpServer: HttpServer, components: Components): Application {
@@ -67,10 +71,11 @@ export function createApplication(httpServer: HttpServer, components: Components
 		trustProxyHops,
 		now,
 		recordsRetentionDays: components.recordsRetentionDays ?? RECORDS_RETENTION_DAYS,
+		describeStore: components.describeStore ?? (async () => ({})),
 		addressOf: (req) => clientAddress(req, trustProxyHops)
 	};
-	const { io, broadcast, drain, close } = attachRealtime(httpServer, deps, components.destroyUpgrade ?? true);
+	const { io, broadcast, drain, close, resync } = attachRealtime(httpServer, deps, components.destroyUpgrade ?? true);
 	if (components.adapter) io.adapter(components.adapter);
 	const api = createApi(deps, broadcast);
-	return { io, api, close, drain };
+	return { io, api, close, drain, resync };
 }

@@ -2,7 +2,8 @@
 import { createRoomcastAdapter } from './adapter.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
-import { connectRedis } from './redis.ts';
+import { connectRedis, type RedisConnection, type RedisTarget } from './redis.ts';
+import { withDeadline } from './deadline.ts';
 import { createMemoryStore } from './store/room-store.memory.ts';
 import { createRedisStore } from './store/room-store.redis.ts';
 import type { RoomStore } from './store/room-store.ts';
@@ -17,25 +18,40 @@ export interface Backend {
 	codes: CodeStore;
 	limiters: Limiters;
 	adapter?: Components['adapter'];
+	/** For /healthz: the Redis primary written to and how many replicas it has. */
+	describeStore?: Components['describeStore'];
+	/** Called when the Sentinels promoted a new primary (the connections follow it by themselves). */
+	onPrimaryChange(listener: () => void): void;
 	close(): Promise<void>;
 }
 
 export async function openBackend(config: Config, log: Logger): Promise<Backend> {
 	const ttls = { groupTtlS: config.groupTtlS, sessionTtlS: config.sessionTtlS };
-	if (!config.redisUrl) {
+	const target = redisTargetOf(config);
+	if (!target) {
 		const store = createMemoryStore(ttls);
-		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(config.limits), close: () => store.close() };
+		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(config.limits), onPrimaryChange: () => {}, close: () => store.close() };
 	}
 	// The room store, the code store and the limiters time their calls themselves (deadline.ts), so a
 	// stalled Redis answers a handshake, a pairing or a command `unavailable` in seconds [R51].
-	// Pairing codes and rate limits share a second connection.
-	const redis = await connectRedis(config.redisUrl, log, 'store');
-	const shared = await connectRedis(config.redisUrl, log, 'codes');
-	const pub = await connectRedis(config.redisUrl, log, 'pubsub');
+	// Pairing codes and rate limits share a second connection. Behind Sentinels every connection
+	// follows a failover to the new primary by itself; the store's tells the app, which sends every
+	// device here a fresh snapshot.
+	const listeners: Array<() => void> = [];
+	let primary = target.kind === 'single' ? addressOf(target.url) : '';
+	const redis = await connectRedis(target, log, 'store', {
+		onPrimaryChange: (address) => {
+			const changed = primary !== '' && primary !== address;
+			primary = address;
+			if (changed) for (const listener of listeners) listener();
+		}
+	});
+	const shared = await connectRedis(target, log, 'codes');
+	const pub = await connectRedis(target, log, 'pubsub');
 	const sub = pub.duplicate();
 	sub.on('error', () => {}); // reported through `pub`; an unhandled error here would end the process
 	await sub.connect();
-	const store = createRedisStore(redis, { ...ttls, prefix: config.redisPrefix });
+	const store = createRedisStore(redis, { ...ttls, prefix: config.redisPrefix, minReplicas: config.redisMinReplicas, replicaTimeoutMs: config.redisReplicaTimeoutMs });
 	// Sharded pub/sub carries broadcasts between nodes and keeps nothing in Redis afterwards.
 	const adapter = createRoomcastAdapter(pub, sub, `${config.redisPrefix}:sio`);
 	return {
@@ -43,9 +59,35 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 		codes: createRedisCodeStore(shared, config.redisPrefix),
 		limiters: createLimiters(config.limits, shared, config.redisPrefix),
 		adapter,
+		describeStore: async () => ({ primary, replicas: await replicaCount(redis), minReplicas: config.redisMinReplicas }),
+		onPrimaryChange: (listener) => void listeners.push(listener),
 		async close() {
 			await store.close();
 			await Promise.allSettled([redis.close(), shared.close(), pub.close(), sub.close()]);
 		}
 	};
+}
+
+/** Where the configuration says Redis is: Sentinels, one URL, or none (the embedded store). */
+export function redisTargetOf(config: Config): RedisTarget | undefined {
+	if (config.redisSentinel) return { kind: 'sentinel', ...config.redisSentinel };
+	return config.redisUrl ? { kind: 'single', url: config.redisUrl } : undefined;
+}
+
+/** host:port of a redis:// URL, never its credentials. */
+function addressOf(url: string): string {
+	const { hostname, port } = new URL(url);
+	return `${hostname}:${port || 6379}`;
+}
+
+const HEALTH_TIMEOUT_MS = 1000;
+
+/** The primary's replicas that are online, from `INFO replication`; null when it does not answer. */
+async function replicaCount(redis: RedisConnection): Promise<number | null> {
+	try {
+		const info = await withDeadline(redis.info('replication'), HEALTH_TIMEOUT_MS);
+		return info.split('\n').filter((line) => /^slave\d+:.*state=online/.test(line)).length;
+	} catch {
+		return null;
+	}
 }

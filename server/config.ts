@@ -1,5 +1,6 @@
 /** Everything the server reads from its environment, checked once at start. See README "Configuration". */
 import { DEFAULT_LIMITS, type LimitSettings } from './limits.ts';
+import { parseSentinels, type RedisTarget } from './redis.ts';
 import { DEFAULT_TTLS } from './store/room-store.ts';
 import { RECORDS_RETENTION_DAYS } from '../src/lib/room/room.records.ts';
 
@@ -8,6 +9,12 @@ export interface Config {
 	/** undefined: every interface, so phones on the room's network can reach the server. */
 	host: string | undefined;
 	redisUrl: string | undefined;
+	/** Redis behind Sentinels (REDIS_SENTINELS): where to ask, and what for. Unset: REDIS_URL or embedded. */
+	redisSentinel: Omit<Extract<RedisTarget, { kind: 'sentinel' }>, 'kind'> | undefined;
+	/** A command is acknowledged once its write reached this many replicas (`WAIT`). */
+	redisMinReplicas: number;
+	/** How long a write waits for its replicas before it is answered as retryable. */
+	redisReplicaTimeoutMs: number;
 	redisPrefix: string;
 	/** Base of the links `POST /api/groups` returns; by default the address the request came to. */
 	publicUrl: string | undefined;
@@ -39,6 +46,8 @@ export const LIMIT_ENV: Record<keyof LimitSettings, string> = {
 };
 
 export function readConfig(env: NodeJS.ProcessEnv): Config {
+	const sentinels = env.REDIS_SENTINELS ? parseSentinels(env.REDIS_SENTINELS) : undefined;
+	if (sentinels && env.REDIS_URL) throw new Error('Set REDIS_URL (one Redis) or REDIS_SENTINELS (a primary watched by Sentinels), not both.');
 	const limits = { ...DEFAULT_LIMITS };
 	for (const [name, variable] of Object.entries(LIMIT_ENV) as Array<[keyof LimitSettings, string]>)
 		limits[name] = integer(env, variable, DEFAULT_LIMITS[name]);
@@ -46,6 +55,17 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 		port: integer(env, 'PORT', 3000),
 		host: env.HOST || undefined,
 		redisUrl: env.REDIS_URL || undefined,
+		redisSentinel: sentinels && {
+			sentinels,
+			master: env.REDIS_SENTINEL_MASTER || 'mymaster',
+			username: env.REDIS_USERNAME || undefined,
+			password: env.REDIS_PASSWORD || undefined,
+			sentinelUsername: env.REDIS_SENTINEL_USERNAME || undefined,
+			sentinelPassword: env.REDIS_SENTINEL_PASSWORD || undefined
+		},
+		// behind Sentinels a failover must not lose an acknowledged tap: wait for one replica by default
+		redisMinReplicas: integer(env, 'REDIS_MIN_REPLICAS', sentinels ? 1 : 0),
+		redisReplicaTimeoutMs: integer(env, 'REDIS_REPLICA_TIMEOUT_MS', 1000),
 		redisPrefix: env.REDIS_PREFIX || 'rc',
 		publicUrl: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,
 		groupTtlS: integer(env, 'GROUP_TTL_S', DEFAULT_TTLS.groupTtlS),

@@ -38,6 +38,8 @@ const roomcast = createApplication(httpServer, {
 	recordsRetentionDays: config.recordsRetentionDays
 });
 app.use(roomcast.api);
+// [R80] after a failover of the Redis primary, every device here gets a fresh snapshot
+backend.onPrimaryChange(() => void roomcast.resync());
 
 // SvelteKit's adapter-node output, imported at run time so this file type-checks without a build.
 const handlerUrl = pathToFileURL(path.resolve(process.env.BUILD_DIR ?? 'build', 'handler.js')).href;
@@ -48,7 +50,10 @@ httpServer.listen(config.port, config.host, () => {
 	const address = httpServer.address();
 	const port = typeof address === 'object' && address ? address.port : config.port;
 	log.info('server.listening', { port, store: backend.store.kind });
-	const where = backend.store.kind === 'redis' ? 'Redis (REDIS_URL)' : 'embedded in-process store (state is lost when this process stops; set REDIS_URL to keep it)';
+	const redisWhere = config.redisSentinel
+		? `Redis primary "${config.redisSentinel.master}" through ${config.redisSentinel.sentinels.length} Sentinels, acknowledging after ${config.redisMinReplicas} replica(s)`
+		: `Redis (REDIS_URL)${config.redisMinReplicas > 0 ? `, acknowledging after ${config.redisMinReplicas} replica(s)` : ''}`;
+	const where = backend.store.kind === 'redis' ? redisWhere : 'embedded in-process store (state is lost when this process stops; set REDIS_URL to keep it)';
 	console.log(`Roomcast is up on http://${config.host ?? 'localhost'}:${port}, using the ${where}.`);
 });
 

@@ -15,6 +15,8 @@ interface LogFields {
 	/** An error's class name, never its message (messages can quote input). */
 	reason?: string;
 	port?: number;
+	/** A server's host:port (a Redis primary after a failover), never a URL with credentials. */
+	address?: string;
 	count?: number;
 	ms?: number;
 }

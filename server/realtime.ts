@@ -116,6 +116,26 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 	}
 
 	/**
+	 * [R80] After a failover of the store (the server survived it), every device on this node gets a
+	 * fresh snapshot, one read per group; devices keep what they show until then (no fail-closed).
+	 */
+	async function resync() {
+		const byGroup = new Map<string, RoomcastSocket[]>();
+		for (const socket of io.of('/').sockets.values()) byGroup.set(socket.data.groupId, [...(byGroup.get(socket.data.groupId) ?? []), socket]);
+		for (const [groupId, sockets] of byGroup) {
+			try {
+				const room = await store.load(groupId);
+				if (!room) continue;
+				for (const socket of sockets)
+					if (room.state.devices.some((d) => d.id === socket.data.deviceId)) socket.emit('state', viewFor(socket.data.role, room.state));
+			} catch (error) {
+				log.warn('resync.failed', { groupId, reason: errorName(error) }); // the next change reaches them anyway
+			}
+		}
+		log.info('server.resynced', { count: byGroup.size });
+	}
+
+	/**
 	 * Step 4. [R51] SIGTERM: refuse new commands (retryable: the devices keep them), wait until the
 	 * ones in flight are answered (at most `graceMs`), then close every socket, so devices reconnect
 	 * (to another node, or to this one restarted) and get a fresh snapshot.
@@ -132,5 +152,5 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 		await new Promise<void>((resolve) => void io.close(() => resolve()));
 	}
 
-	return { io, broadcast, drain, close };
+	return { io, broadcast, drain, close, resync };
 }

@@ -63,7 +63,14 @@ return {1}`;
 /** Scripts go by their SHA1 (EVALSHA): the script text is not sent, nor hashed by Redis, per command. */
 const COMPARE_AND_SET_SHA = createHash('sha1').update(COMPARE_AND_SET).digest('hex');
 
-const MAX_CONFLICT_RETRIES = 8;
+/**
+ * Another node writing the same group at the same moment makes a compare-and-set lose; it is tried
+ * again at once on what won. A node sends one group's commands one after the other, so a run of
+ * losses lasts at most as long as the other node's run of commands for that group (a few, in a room;
+ * 20 in the contract test of two nodes on separate connections, where the winner's next write and
+ * the loser's retry leave at the same moment).
+ */
+const MAX_CONFLICT_RETRIES = 32;
 const CACHE_MAX_GROUPS = 10_000;
 
 export interface RedisStoreOptions extends Partial<StoreTtls> {
@@ -75,14 +82,32 @@ export interface RedisStoreOptions extends Partial<StoreTtls> {
 	 * without node-redis's per-command AbortSignal (issue 7's profile: it cost more than the write).
 	 */
 	timeoutMs?: number;
+	/**
+	 * [R80] A write is acknowledged only once this many replicas have it (`WAIT`, sent in the same
+	 * pipeline as the write, so a command stays one round trip). 0: once the primary has it.
+	 */
+	minReplicas?: number;
+	/** How long `WAIT` waits for the replicas; past it the command is refused as retryable. */
+	replicaTimeoutMs?: number;
 }
 
 const STORE_TIMEOUT_MS = 5000;
+const REPLICA_TIMEOUT_MS = 1000;
+
+/** A write the primary has but too few replicas confirmed in time: answered as retryable [R80]. */
+class ReplicasBehindError extends Error {
+	constructor(confirmed: number, wanted: number) {
+		super(`${confirmed} of ${wanted} replicas confirmed the write in time`);
+		this.name = 'ReplicasBehindError';
+	}
+}
 
 export function createRedisStore(redis: RedisConnection, options: RedisStoreOptions = {}): RoomStore {
 	const ttl = { ...DEFAULT_TTLS, ...options };
 	const prefix = options.prefix ?? 'rc';
 	const timeoutMs = options.timeoutMs ?? STORE_TIMEOUT_MS;
+	const minReplicas = options.minReplicas ?? 0;
+	const replicaTimeoutMs = options.replicaTimeoutMs ?? REPLICA_TIMEOUT_MS;
 	const groupKey = (id: string) => `${prefix}:g:{${id}}`;
 	const sessionKey = (id: string) => `${prefix}:s:{${id}}`;
 	const recentKey = (id: string) => `${prefix}:r:{${id}}`;
@@ -107,13 +132,58 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 		}
 	}
 
-	/** EVALSHA; a Redis that does not know the script yet (new, restarted, flushed) is sent it once. */
+	/**
+	 * [R80] Sends `write` and, right behind it on the same connection (one pipeline, so still one round
+	 * trip), `WAIT` for the replicas; the reply is the write's once enough replicas confirmed it.
+	 * `written(reply)` says whether the reply means something was written (a compare-and-set that lost
+	 * to another node wrote nothing, and needs no replica).
+	 */
+	async function replicated<T>(write: () => Promise<T>, written: (reply: T) => boolean = () => true): Promise<T> {
+		if (minReplicas === 0) return write();
+		const sent = write();
+		const confirmation = replicas(); // asked now: it goes right behind the write
+		confirmation.catch(() => {}); // a write that wrote nothing does not wait for it
+		const reply = await sent;
+		if (!written(reply)) return reply; // lost to another node: try again at once, nothing to confirm
+		const confirmed = await confirmation;
+		if (confirmed < minReplicas) throw new ReplicasBehindError(confirmed, minReplicas);
+		return reply;
+	}
+
+	/**
+	 * One `WAIT` for every write sent in the same tick (group commit): it goes right behind them, in the
+	 * same pipeline, and covers them all. A `WAIT` holds up what follows it on the connection until the
+	 * replicas answer, so one per write would queue every group's commands behind each other's.
+	 */
+	let nextWait: Promise<number> | null = null;
+	function replicas(): Promise<number> {
+		nextWait ??= new Promise<number>((resolve, reject) =>
+			queueMicrotask(() => {
+				nextWait = null; // writes from now on wait for the next one
+				redis.wait(minReplicas, replicaTimeoutMs).then(resolve, reject);
+			})
+		);
+		return nextWait;
+	}
+
+	/**
+	 * An answer given without a write (a repeated command id answered from its record [R18], or a
+	 * refusal) rests on what the primary holds; with replicas required, it is given only once they hold
+	 * it too: a write on this connection now comes after it in the replication stream, and `WAIT`
+	 * covers it (the group's TTL is renewed, which every write does anyway).
+	 */
+	function settled(groupId: string) {
+		return replicated(() => redis.expire(groupKey(groupId), ttl.groupTtlS));
+	}
+
+	/** EVALSHA; a Redis that does not know the script yet (new, restarted, flushed, a replica just promoted) is sent it once. */
 	async function compareAndSet(options: { keys: string[]; arguments: string[] }) {
+		const wrote = (reply: unknown) => (reply as number[])[0] === 1;
 		try {
-			return await redis.evalSha(COMPARE_AND_SET_SHA, options);
+			return await replicated(() => redis.evalSha(COMPARE_AND_SET_SHA, options), wrote);
 		} catch (error) {
 			if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-			return redis.eval(COMPARE_AND_SET, options);
+			return replicated(() => redis.eval(COMPARE_AND_SET, options), wrote);
 		}
 	}
 
@@ -133,10 +203,12 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 			const doc = encodeDoc(room);
 			const created = await call(
 				() =>
-					redis.eval(CREATE, {
-						keys: [groupKey(room.state.groupId)],
-						arguments: [String(room.state.version), doc, String(ttl.groupTtlS)]
-					}),
+					replicated(() =>
+						redis.eval(CREATE, {
+							keys: [groupKey(room.state.groupId)],
+							arguments: [String(room.state.version), doc, String(ttl.groupTtlS)]
+						})
+					),
 				room.state.groupId
 			);
 			if (created !== 1) throw new Error('group id already exists');
@@ -151,7 +223,10 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 					if (!room) return { found: false };
 					const { next, result } = change(room);
 					if (!next) {
-						if (fresh) return { found: true, result, room };
+						if (fresh) {
+							if (minReplicas > 0) await call(() => settled(groupId), groupId);
+							return { found: true, result, room };
+						}
 						// A refusal judged on a cached copy may be out of date (another node may have
 						// moved on): judge it again on what Redis holds now. Accepted commands need no
 						// such read: the compare-and-set below catches a stale copy.

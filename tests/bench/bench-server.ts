@@ -11,7 +11,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { Server } from 'socket.io';
 import { createApplication } from '../../server/app.ts';
-import { openBackend } from '../../server/backend.ts';
+import { openBackend, redisTargetOf } from '../../server/backend.ts';
 import { readConfig } from '../../server/config.ts';
 import { createLimiters } from '../../server/limits.ts';
 import { createLogger } from '../../server/log.ts';
@@ -67,7 +67,7 @@ if (kind === 'app') {
 	const config = readConfig({ ...process.env, PORT: String(port) });
 	const log = createLogger();
 	const backend = await openBackend(config, log);
-	const limitsRedis = await connectRedis(config.redisUrl!, log, 'limits');
+	const limitsRedis = await connectRedis(redisTargetOf(config)!, log, 'limits');
 	// BENCH_LIMITS=production: every device limit as shipped (the flood step); the per-address ones
 	// stay lifted, since all of the bench's sockets come from 127.0.0.1
 	const limits = process.env.BENCH_LIMITS === 'production' ? { ...config.limits, ...PER_ADDRESS_LIFTED } : BENCH_LIMITS;
@@ -77,6 +77,7 @@ if (kind === 'app') {
 		limiters: createLimiters(limits, limitsRedis, config.redisPrefix),
 		log
 	});
+	backend.onPrimaryChange(() => void app.resync());
 	http.on('request', (req, res) => stats(req, res) || app.api(req, res));
 } else if (kind === 'b1') {
 	startBaseline();

@@ -3,6 +3,7 @@ import type { CrossNodeResult } from './crossnode.ts';
 import type { machine } from './processes.ts';
 import type { EncryptionCost } from './encryption-cost.ts';
 import type { FloodResult } from './flood.ts';
+import type { ReplicationResult } from './replication.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { RedisMemory, RoundTrip } from './redis-cost.ts';
 import type { StormResult } from './storm.ts';
@@ -20,6 +21,7 @@ export interface BenchResults {
 	app: SweepResult;
 	cross: CrossNodeResult;
 	flood: FloodResult;
+	replication: ReplicationResult;
 	storms: StormResult[];
 	encryption: EncryptionCost;
 	pages: PageWeight[] | null;
@@ -75,6 +77,13 @@ export function renderMarkdown(r: BenchResults): string {
 	const lat = (l: FloodResult['quiet']) => `p50 ${f(l.p50Ms)}, p99 ${f(l.p99Ms)}, max ${f(l.maxMs)} ms, loss ${f(l.lossPercent, 2)} %`;
 	out.push('## One device floods (issue 13)', '');
 	out.push(`${fl.groups} groups, steady, the production limits (100 commands per 10 s per device, cut off after 200 refusals in 10 s). One facilitator device of another group sends ${fl.commandsPerWave} commands pipelined, again every ${fl.waveEveryMs} ms, reconnecting each time (a process of its own). Other groups, quiet: ${lat(fl.quiet)}. While it floods: **${lat(fl.flooded)}**. The flooder: ${fl.flooder.waves} waves, ${fl.flooder.sent} commands, ${fl.flooder.accepted} accepted, ${fl.flooder.refused} refused, ${fl.flooder.unanswered} never answered; its socket was cut off ${fl.flooder.cutOff} of ${fl.flooder.waves} times.`, '');
+	const rp = r.replication;
+	out.push('## Replication and failover (issue 14)', '');
+	out.push(
+		`A primary, one replica and three Sentinels on this machine; ${rp.groups} groups, steady. Acknowledged once the primary has it (REDIS_MIN_REPLICAS=0): p50 ${f(rp.unreplicated.p50Ms)}, p99 ${f(rp.unreplicated.p99Ms)} ms. Once a replica has it too (1, its \`WAIT\` in the same pipeline): p50 ${f(rp.replicated.p50Ms)}, p99 ${f(rp.replicated.p99Ms)} ms: **${f(rp.p50Ratio, 2)}× at p50, ${f(rp.p99Ratio, 2)}× at p99**. ` +
+			`kill -9 of the primary with ${rp.failover.groups} groups connected (REDIS_MIN_REPLICAS=1; the old primary is started again once a replica is promoted, as a supervisor would): a new primary after **${f(rp.failover.promotedAfterMs / 1000, 1)} s**, every device current again after **${f(rp.failover.everyDeviceCurrentAfterMs / 1000, 1)} s**.`,
+		''
+	);
 	out.push('## Reconnect storm (kill -9, restart)', '', '| clients | restart after | server back | everyone current | backoff floor | ratio |', '|---|---|---|---|---|---|');
 	for (const s of r.storms)
 		out.push(`| ${s.clients} | ${s.restartAfterMs} ms | ${f(s.serverBackMs, 0)} ms | ${s.timedOut ? 'timed out' : f(s.everyoneCurrentMs, 0) + ' ms'} | ${f(s.backoffFloorMs, 0)} ms | ${f(s.ratioToFloor, 2)}× |`);

@@ -15,6 +15,7 @@ import { startRedisServer } from '../../scripts/redis-for-tests.ts';
 import { crossNode } from './crossnode.ts';
 import { encryptionCost } from './encryption-cost.ts';
 import { flood } from './flood.ts';
+import { replication } from './replication.ts';
 import { LOAD_CORE, machine, pin } from './processes.ts';
 import { buildIsFresh, measurePages } from './page-weight.ts';
 import { measureB0, memoryPerGroup, usedMemory } from './redis-cost.ts';
@@ -24,7 +25,7 @@ import { storm } from './storm.ts';
 import { bestOf, fakeGroups, sweep, type SweepOptions, type SweepResult } from './sweep.ts';
 
 const quick = process.argv.includes('--quick');
-const PORTS = { redis: 4790, server: 4701, nodeA: 4702, nodeB: 4703, storm: 4704, flood: 4705 };
+const PORTS = { redis: 4790, server: 4701, nodeA: 4702, nodeB: 4703, storm: 4704, flood: 4705, replication: 4706 };
 const RESULTS_DIR = 'tests/bench/results';
 /** Each client is one socket in the load generator and one in the server: both live under RLIMIT_NOFILE. */
 const FD_HEADROOM = 200;
@@ -38,7 +39,8 @@ const plan = quick
 			crossGroups: 250,
 			stormGroups: 250,
 			stormDelaysMs: [200],
-			flood: { groups: 250, commandsPerWave: 5000, waveEveryMs: 1000 }
+			flood: { groups: 250, commandsPerWave: 5000, waveEveryMs: 1000 },
+			replication: { groups: 100, failoverGroups: 50, rounds: 1 }
 		}
 	: {
 			repeats: 2,
@@ -49,7 +51,8 @@ const plan = quick
 			stormGroups: 1000,
 			stormDelaysMs: [200, 5000],
 			// as the review's attack: 20,000 commands pipelined, again every 2 s after each cut-off
-			flood: { groups: 1000, commandsPerWave: 20_000, waveEveryMs: 2000 }
+			flood: { groups: 1000, commandsPerWave: 20_000, waveEveryMs: 2000 },
+			replication: { groups: 1000, failoverGroups: 250, rounds: 2 }
 		};
 
 pin(process.pid, LOAD_CORE);
@@ -117,6 +120,9 @@ try {
 		waveEveryMs: plan.flood.waveEveryMs
 	});
 
+	say(`replication: ${plan.replication.groups} groups on a primary, a replica and three Sentinels; then kill -9 of the primary`);
+	const replicated = await replication({ port: PORTS.replication, logFile, timing: plan.steady, ...plan.replication });
+
 	const storms = [];
 	for (const restartAfterMs of plan.stormDelaysMs) {
 		say(`reconnect storm: ${plan.stormGroups * 4} clients, restart after ${restartAfterMs} ms`);
@@ -130,7 +136,7 @@ try {
 	const pages = fresh ? measurePages() : null;
 	if (!fresh) say('page weight skipped: no fresh production build (run `npx vite build` first)');
 
-	const results = { quick, at: new Date().toISOString(), machine: system, fdCapGroups, payloadBytes: bytes, b0, redisMemory, b1, app, cross, flood: flooded, storms, encryption, pages };
+	const results = { quick, at: new Date().toISOString(), machine: system, fdCapGroups, payloadBytes: bytes, b0, redisMemory, b1, app, cross, flood: flooded, replication: replicated, storms, encryption, pages };
 	mkdirSync(RESULTS_DIR, { recursive: true });
 	const name = quick ? 'quick' : 'latest';
 	writeFileSync(`${RESULTS_DIR}/${name}.json`, JSON.stringify(results, null, '\t') + '\n');
