@@ -3,6 +3,7 @@
  * error ack (a code and a sentence), the state is unchanged and the server keeps serving. [R20]
  */
 import fc from 'fast-check';
+import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryStore } from '../../server/store/room-store.memory.ts';
 import { COMMANDS, COMMAND_TYPES, LIMITS, sealedLength, type CommandAck } from '../../src/lib/protocol/protocol.ts';
@@ -26,7 +27,7 @@ const fieldNames = (type: string) => Object.keys(COMMANDS[type as keyof typeof C
 const typesWithFields = COMMAND_TYPES.filter((t) => fieldNames(t).length > 0);
 const requiredNames = (type: string) =>
 	Object.entries(COMMANDS[type as keyof typeof COMMANDS].fields)
-		.filter(([, field]) => !(field as { optional?: boolean }).optional)
+		.filter(([, field]) => field.type !== 'optional')
 		.map(([name]) => name);
 const typesWithRequired = COMMAND_TYPES.filter((t) => requiredNames(t).length > 0);
 
@@ -37,9 +38,9 @@ const malformed = fc.oneof(
 		const fields = fieldNames(type);
 		const field = fields[seed % fields.length];
 		const example = COMMANDS[type].example as Record<string, unknown>;
-		const spec = COMMANDS[type].fields as Record<string, { parse(v: unknown, n: string): { ok: boolean } }>;
+		const spec = COMMANDS[type].fields as Record<string, v.GenericSchema>;
 		// no field accepts an object, so a value this field would take is wrapped in one
-		const wrong = spec[field].parse(value, field).ok ? { nested: value } : value;
+		const wrong = v.is(spec[field], value) ? { nested: value } : value;
 		return { id: `m${seed}`, type, ...example, [field]: wrong };
 	}),
 	// a required field missing
