@@ -18,7 +18,7 @@ const CREDENTIAL_MAX_CHARS = 256;
  * (`pid` and `offset`, for connection state recovery).
  */
 export const HANDSHAKE_AUTH = v.pipe(
-	plainObject('auth'),
+	plainObject('The handshake auth must be an object { groupId, key, protocol }.'),
 	v.object({
 		// first, so a page of another version hears "reload" even if its auth has another shape [R66]
 		protocol: v.optional(v.pipe(v.number(), v.integer(), v.minValue(MIN_PROTOCOL_VERSION), v.maxValue(PROTOCOL_VERSION))),
