@@ -1,7 +1,8 @@
 /** The HTTP API: `POST /api/groups` and `GET /healthz`. Mounted by server/index.ts and by the dev server. */
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import { ERROR_CODE, LIMITS, type CreateGroupResponse, type ProtocolError } from '../src/lib/protocol/protocol.ts';
-import { isPlainObject, text } from '../src/lib/protocol/schema.ts';
+import { CREATE_GROUP_BODY } from '../src/lib/protocol/requests.ts';
+import { check } from '../src/lib/protocol/schema.ts';
 import type { RoomState } from '../src/lib/protocol/protocol.ts';
 import type { Deps } from './app.ts';
 import { newGroupId } from './credentials.ts';
@@ -12,7 +13,7 @@ import { pairingRoutes } from './pairing.ts';
 import { DEVICE_KIND, newGroup } from './rooms.ts';
 import { StoreUnavailableError } from './store/room-store.ts';
 
-const groupName = text(LIMITS.GROUP_NAME_MAX_CHARS);
+const UNREADABLE: ProtocolError = { code: ERROR_CODE.invalidPayload, message: 'Send a JSON object { "name": "..." }.' };
 
 export function createApi(deps: Deps, broadcast: (state: RoomState) => void): express.Express {
 	const { store, log, publicUrl, now } = deps;
@@ -36,19 +37,11 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 		// [R70] each group is kept for months: one address cannot make them without end
 		if (!(await allowed(deps.limiters.group, deps.addressOf(req))))
 			return void res.status(429).json(problem(ERROR_CODE.rateLimited, 'Too many new groups from this address. Try again in an hour.'));
-		const body: unknown = req.body;
-		if (!isPlainObject(body))
-			return void res.status(400).json(problem(ERROR_CODE.invalidPayload, 'Send a JSON object { "name": "..." }.'));
-		const extra = Object.keys(body).find((key) => key !== 'name');
-		if (extra) return void res.status(400).json(problem(ERROR_CODE.invalidField, `A new group has no field called "${extra.slice(0, 40)}".`));
-		const name = groupName.parse(body.name, 'group name');
-		if (!name.ok) {
-			const message = name.error.code === ERROR_CODE.tooLong ? name.error.message : 'Give the group a name.';
-			return void res.status(400).json(problem(name.error.code, message));
-		}
+		const body = check(CREATE_GROUP_BODY, req.body, UNREADABLE);
+		if (!body.ok) return void res.status(400).json({ error: body.error });
 
 		const groupId = newGroupId();
-		const { room, credentials } = newGroup(groupId, name.value, now());
+		const { room, credentials } = newGroup(groupId, body.value.name, now());
 		try {
 			await store.create(room);
 		} catch (error) {

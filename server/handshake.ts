@@ -5,8 +5,9 @@
  * never from the client.
  */
 import type { ExtendedError } from 'socket.io';
-import { ERROR_CODE, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, type ProtocolError } from '../src/lib/protocol/protocol.ts';
-import { isPlainObject } from '../src/lib/protocol/schema.ts';
+import { ERROR_CODE, type ProtocolError } from '../src/lib/protocol/protocol.ts';
+import { HANDSHAKE_AUTH } from '../src/lib/protocol/requests.ts';
+import { check } from '../src/lib/protocol/schema.ts';
 import { ackKeyOf } from './ack-seal.ts';
 import type { Deps } from './app.ts';
 import { hashCredential, sameHash } from './credentials.ts';
@@ -28,26 +29,20 @@ const UNAUTHORIZED: ProtocolError = {
 };
 const UNAVAILABLE: ProtocolError = { code: ERROR_CODE.unavailable, message: 'The server cannot reach its store right now. Retrying.' };
 
-/**
- * [R66] The page says which protocol it speaks (`auth.protocol`); one from before this was negotiated
- * sends none and speaks version 1.
- */
-function protocolAccepted(protocol: unknown): boolean {
-	const spoken = protocol === undefined ? 1 : protocol;
-	return typeof spoken === 'number' && Number.isInteger(spoken) && spoken >= MIN_PROTOCOL_VERSION && spoken <= PROTOCOL_VERSION;
-}
-
 export function authenticate(deps: Deps) {
 	const { store, log, limiters } = deps;
 	return async (socket: RoomcastSocket, next: (error?: ExtendedError) => void) => {
 		if (!(await allowed(limiters.connect, deps.addressOf(socket.request)))) return next(refusal(RATE_LIMITED));
-		const auth: unknown = socket.handshake.auth;
-		if (!isPlainObject(auth) || typeof auth.groupId !== 'string' || typeof auth.key !== 'string') return next(refusal(UNAUTHORIZED));
-		if (!protocolAccepted(auth.protocol)) {
-			log.info('socket.refused', { code: ERROR_CODE.outdated });
-			return next(refusal(OUTDATED));
+		// [R66] the page says which protocol it speaks (`auth.protocol`); one from before this was
+		// negotiated sends none and speaks version 1
+		const checked = check(HANDSHAKE_AUTH, socket.handshake.auth, UNAUTHORIZED, (issue) =>
+			issue.path?.[0]?.key === 'protocol' ? OUTDATED : UNAUTHORIZED
+		);
+		if (!checked.ok) {
+			if (checked.error === OUTDATED) log.info('socket.refused', { code: ERROR_CODE.outdated });
+			return next(refusal(checked.error));
 		}
-		if (auth.groupId.length > 64 || auth.key.length > 256) return next(refusal(UNAUTHORIZED));
+		const auth = checked.value;
 		try {
 			const room = await store.load(auth.groupId);
 			const keyHash = hashCredential(auth.key);

@@ -7,7 +7,8 @@
 import express from 'express';
 import type { IncomingMessage } from 'node:http';
 import { ERROR_CODE, ROLE, type Device, type InviteCode, type ProtocolError, type RoomState } from '../src/lib/protocol/protocol.ts';
-import { isPlainObject, text } from '../src/lib/protocol/schema.ts';
+import { PAIRING_BODY, POLL_BODY, REDEEM_BODY } from '../src/lib/protocol/requests.ts';
+import { check } from '../src/lib/protocol/schema.ts';
 import { CODE_KIND, type CodeStore } from './codes/code-store.ts';
 import { MAX_WRONG_TRIES, hashSecret, newShortCode, parseShortCode } from './codes/short-code.ts';
 import { hashCredential, newCredential, newDeviceId, sameHash } from './credentials.ts';
@@ -35,7 +36,7 @@ export const CODE_REFUSED: ProtocolError = {
 	message: 'That code did not work. Check it and try again, or ask for a new one.'
 };
 export const SLOW_DOWN: ProtocolError = { code: ERROR_CODE.rateLimited, message: 'Too many tries from here. Wait a few minutes.' };
-const codeField = text(16);
+const UNREADABLE: ProtocolError = { code: ERROR_CODE.invalidPayload, message: 'Send plain JSON data.' };
 
 /** Makes a code record under a fresh id (retrying the rare id collision). */
 async function issueCode(codes: CodeStore, kind: (typeof CODE_KIND)[keyof typeof CODE_KIND], data: Record<string, string | null>, ttlS: number) {
@@ -65,13 +66,6 @@ export async function issueInvite(deps: PairingDeps, groupId: string, label: str
 	return { invite, pending: { id: inviteId, label, expiresAt }, codeId: code.id };
 }
 
-/** An optional X25519 public key in a request body: the key, null when absent, undefined when malformed. */
-function publicKeyOf(body: unknown): string | null | undefined {
-	const value = isPlainObject(body) ? body.publicKey : undefined;
-	if (value === undefined || value === null) return null;
-	return typeof value === 'string' && /^[A-Za-z0-9_-]{43}$/.test(value) ? value : undefined;
-}
-
 export function pairingRoutes(deps: PairingDeps & { onAdmitted: (state: RoomState) => void }): express.Router {
 	const router = express.Router();
 	const json = express.json({ limit: 1024 });
@@ -80,9 +74,10 @@ export function pairingRoutes(deps: PairingDeps & { onAdmitted: (state: RoomStat
 	// group key wrapped for.
 	router.post('/api/pairings', json, async (req, res) => {
 		if (!(await allowed(deps.limiters.code, deps.addressOf(req)))) return void res.status(429).json({ error: SLOW_DOWN });
-		const publicKey = publicKeyOf(req.body);
-		if (publicKey === undefined)
-			return void res.status(400).json({ error: { code: ERROR_CODE.invalidField, message: 'The public key must be 32 bytes in base64url.' } });
+		// no body at all (no JSON content type) is taken as {}
+		const body = check(PAIRING_BODY, req.body ?? {}, UNREADABLE);
+		if (!body.ok) return void res.status(400).json({ error: body.error });
+		const publicKey = body.value.publicKey ?? null;
 		const token = newCredential();
 		const code = await issueCode(deps.codes, CODE_KIND.pairing, { tokenHash: hashCredential(token), groupId: null, publicKey }, PAIRING_TTL_S);
 		deps.log.info('pairing.started');
@@ -92,12 +87,13 @@ export function pairingRoutes(deps: PairingDeps & { onAdmitted: (state: RoomStat
 	// The projector asks, every few seconds, whether a facilitator approved its code.
 	router.post('/api/pairings/poll', json, async (req, res) => {
 		if (!(await allowed(deps.limiters.poll, deps.addressOf(req)))) return void res.status(429).json({ error: SLOW_DOWN });
-		const body: unknown = req.body;
+		const body = check(POLL_BODY, req.body, UNREADABLE);
+		if (!body.ok) return void res.status(400).json({ error: body.error });
+		const { code, token } = body.value;
 		const expired = () => void res.json({ status: 'expired' });
-		if (!isPlainObject(body) || typeof body.code !== 'string' || typeof body.token !== 'string') return expired();
-		const parsed = parseShortCode(body.code);
+		const parsed = parseShortCode(code);
 		const record = parsed && (await deps.codes.get(CODE_KIND.pairing, parsed.id));
-		if (!parsed || !record || !sameHash(String(record.data.tokenHash), hashCredential(body.token))) return expired();
+		if (!parsed || !record || !sameHash(String(record.data.tokenHash), hashCredential(token))) return expired();
 		// approved once the approving device has handed over the key (or said it has none)
 		if (!record.data.groupId || !record.data.keyDone) return void res.json({ status: 'pending' });
 		await deps.codes.delete(CODE_KIND.pairing, parsed.id);
@@ -106,12 +102,10 @@ export function pairingRoutes(deps: PairingDeps & { onAdmitted: (state: RoomStat
 
 	// A second facilitator's device redeems an invite code once, and gets its own credential.
 	router.post('/api/invites/redeem', json, async (req, res) => {
-		const body: unknown = req.body;
-		const typed = isPlainObject(body) ? codeField.parse(body.code, 'code') : null;
-		if (!typed?.ok) return void res.status(400).json({ error: CODE_REFUSED });
-		const publicKey = publicKeyOf(body);
-		if (publicKey === undefined) return void res.status(400).json({ error: CODE_REFUSED });
-		const checked = await checkCode(deps, 'invite', typed.value, deps.addressOf(req), true);
+		const body = check(REDEEM_BODY, req.body, UNREADABLE);
+		if (!body.ok) return void res.status(400).json({ error: body.error });
+		const publicKey = body.value.publicKey ?? null;
+		const checked = await checkCode(deps, 'invite', body.value.code, deps.addressOf(req), true);
 		if (!checked.ok) return void res.status(checked.error === SLOW_DOWN ? 429 : 400).json({ error: checked.error });
 		const { groupId, inviteId, label } = checked.record.data as Record<string, string>;
 		const credential = newCredential();

@@ -2,18 +2,20 @@
  * [R53] The records for funders: facilitators ask for them (no snapshot carries them, so the counts of
  * a year of sessions do not ride along with every tap); a display never gets them.
  */
-import { ERROR_CODE, ROLE, type RecordsReply, type SocketData } from '../src/lib/protocol/protocol.ts';
-import { isPlainObject } from '../src/lib/protocol/schema.ts';
+import { ERROR_CODE, ROLE, type ProtocolError, type RecordsReply, type SocketData } from '../src/lib/protocol/protocol.ts';
+import { RECORDS_QUERY } from '../src/lib/protocol/requests.ts';
+import { check } from '../src/lib/protocol/schema.ts';
 import { recordsWithin } from '../src/lib/room/room.records.ts';
 import type { Deps } from './app.ts';
 import { allowed } from './limits.ts';
 import { StoreUnavailableError } from './store/room-store.ts';
 
 const MS_PER_DAY = 24 * 3600 * 1000;
+const EMPTY_ONLY: ProtocolError = { code: ERROR_CODE.invalidPayload, message: 'The records request takes an empty object: {}.' };
 
 export async function answerRecords(deps: Deps, who: SocketData, query: unknown): Promise<RecordsReply> {
-	if (!isPlainObject(query) || Object.keys(query).length > 0)
-		return { ok: false, error: { code: ERROR_CODE.invalidPayload, message: 'The records request takes an empty object: {}.' } };
+	const checked = check(RECORDS_QUERY, query, EMPTY_ONLY, () => EMPTY_ONLY);
+	if (!checked.ok) return checked;
 	if (who.role !== ROLE.facilitator) return { ok: false, error: { code: ERROR_CODE.forbidden, message: 'This screen cannot see the records.' } };
 	if (!(await allowed(deps.limiters.command, who.deviceId)))
 		return { ok: false, error: { code: ERROR_CODE.rateLimited, message: 'Too many requests from this device. Try again in a moment.' } };

@@ -1,9 +1,9 @@
 /**
- * The pages never parse or apply commands, so the command table (commands*.ts, schema.ts) and the
- * room rules (room/room*.ts) must stay out of their bundles. `protocol.ts` re-exports the command
- * table with top-level code the bundler cannot drop, so client code takes types from it (`import
- * type`) and values from the leaf modules (limits.ts, errors.ts, state.ts, sealed.ts). Likewise the
- * AES-GCM library is loaded only where WebCrypto is missing.
+ * The pages never parse or apply commands, so the command table (commands*.ts, schema.ts, requests.ts),
+ * the schema library (valibot) and the room rules (room/room*.ts) must stay out of their bundles.
+ * `protocol.ts` re-exports the command table with top-level code the bundler cannot drop, so client
+ * code takes types from it (`import type`) and values from the leaf modules (limits.ts, errors.ts,
+ * state.ts, sealed.ts). Likewise the AES-GCM library is loaded only where WebCrypto is missing.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const CLIENT_DIRS = ['src/lib/client', 'src/lib/components', 'src/lib/crypto', 'src/lib/i18n', 'src/routes'];
 /** Modules a page may import types from but no values. */
-const SERVER_SIDE = /\/protocol\/(protocol|commands[^/]*|schema|command-spec)\.ts$|\/room\/room[^/]*\.ts$/;
+const SERVER_SIDE = /\/protocol\/(protocol|commands[^/]*|schema|command-spec|requests)\.ts$|\/room\/room[^/]*\.ts$/;
 
 function sources(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
@@ -41,6 +41,15 @@ describe('client code and the command table', () => {
 			}
 		}
 		expect(offending, 'import values from limits.ts, errors.ts, state.ts or sealed.ts instead').toEqual([]);
+	});
+
+	it('leave the schema library out: neither client code nor the protocol modules it imports take a value from valibot', () => {
+		// the leaf modules pages import values from (limits.ts, state.ts, ...) must not pull it in either
+		const leaves = sources('src/lib/protocol').filter((file) => !SERVER_SIDE.test(file.split(path.sep).join('/')));
+		const offending = [...CLIENT_DIRS.flatMap(sources), ...leaves].filter((file) =>
+			imports(readFileSync(file, 'utf8')).some(({ spec, typeOnly }) => !typeOnly && /^valibot(\/|$)/.test(spec))
+		);
+		expect(offending, 'validate on the server; a page would only carry the weight').toEqual([]);
 	});
 
 	it('loads the AES-GCM library only where WebCrypto is missing (text-engines.ts imports it lazily)', () => {

@@ -88,3 +88,68 @@ describe('parseCommand: group settings', () => {
 		}
 	});
 });
+
+describe('parseCommand: what the schema library changed', () => {
+	it('[R20] judges the type before the id (one schema per command, picked by `type`)', () => {
+		expect(codeOf({ id: 'has space', type: 'speaker.shout' })).toBe('unknown_command');
+		expect(codeOf({ type: 'queue.next' })).toBe('invalid_payload');
+		expect(parseCommand({ id: 'has space', type: 'queue.next' })).toEqual({
+			ok: false,
+			error: { code: 'invalid_payload', message: `A command needs an \`id\` of 1-${LIMITS.COMMAND_ID_MAX_CHARS} letters, digits, _ or -.` }
+		});
+	});
+
+	it('takes plain data only: a null-prototype object yes, inherited fields no', () => {
+		const bare = Object.assign(Object.create(null), { id: 'n1', type: 'queue.add', name: 'Kurt' });
+		expect(codeOf(bare)).toBe('ok');
+		// valibot looks fields up with `in`, which sees a prototype's: such an object is not plain data
+		const inherited = Object.assign(Object.create({ name: 'Kurt' }), { id: 'n2', type: 'queue.add' });
+		expect(codeOf(inherited)).toBe('invalid_payload');
+		expect(codeOf(new (class { id = 'n3'; type = 'queue.next'; })())).toBe('invalid_payload');
+	});
+
+	it('[R20] answers in its own sentences, naming the field in words, never the library\'s', () => {
+		const sentences = new Set<string>();
+		for (const type of COMMAND_TYPES) {
+			const example = COMMANDS[type].example as Record<string, unknown>;
+			for (const field of Object.keys(COMMANDS[type].fields)) {
+				for (const wrong of [7, { $gt: '' }, '', 'x'.repeat(5000), [3]]) {
+					const parsed = parseCommand({ id: 'w1', type, ...example, [field]: wrong });
+					if (!parsed.ok) sentences.add(parsed.error.message);
+				}
+			}
+		}
+		expect(sentences.size).toBeGreaterThan(20);
+		for (const sentence of sentences) {
+			expect(sentence).toMatch(/^(The [a-z0-9 ]+ (must|is|has) |[a-z.A-Z]+ has no field)/);
+			expect(sentence).not.toMatch(/Invalid|Expected|Received|\{field\}/);
+		}
+		expect(parseCommand({ id: 'w2', type: 'group.setAgreements', agreements: ['Be kind', 3] })).toMatchObject({
+			error: { code: 'invalid_field', message: 'The agreement 2 must be a string.' }
+		});
+		expect(parseCommand({ id: 'w3', type: 'queue.move', entryId: 'q1', toIndex: 1001 })).toMatchObject({
+			error: { message: 'The to index must be a whole number from 0 to 1000.' }
+		});
+	});
+
+	it('[R20] too_long is for text only: a list or a time zone name past its bound is invalid_field', () => {
+		const carry = Array.from({ length: LIMITS.PARKING_LOT_MAX + 1 }, (_, i) => `p${i}`);
+		expect(codeOf({ id: 'l1', type: 'session.end', carry })).toBe('invalid_field');
+		expect(codeOf({ id: 'l2', type: 'group.setSchedule', days: ['mon'], start: '13:30', end: '14:30', timeZone: 'A'.repeat(65) })).toBe('invalid_field');
+		expect(codeOf({ id: 'l3', type: 'group.setAgreements', agreements: ['x'.repeat(sealedLength(LIMITS.AGREEMENT_MAX_CHARS) + 1)] })).toBe('too_long');
+	});
+
+	it('`carry` on session.end stays optional: left out is fine, null or a repeat is not', () => {
+		expect(parseCommand({ id: 'e1', type: 'session.end' })).toEqual({ ok: true, command: { id: 'e1', type: 'session.end' } });
+		expect(codeOf({ id: 'e2', type: 'session.end', carry: [] })).toBe('ok');
+		expect(codeOf({ id: 'e3', type: 'session.end', carry: null })).toBe('invalid_field');
+		expect(codeOf({ id: 'e4', type: 'session.end', carry: ['p1', 'p1'] })).toBe('invalid_field');
+	});
+
+	it('answers a payload whose getters throw, and one that is a proxy', () => {
+		const throwing = { id: 'a', type: 'queue.add', get name(): string { throw new Error('boom'); } };
+		expect(parseCommand(throwing)).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+		const trap = new Proxy({ id: 'a', type: 'queue.add', name: 'Kyle' }, { has() { throw new Error('trap'); } });
+		expect(codeOf(trap)).toBe('invalid_payload');
+	});
+});

@@ -1,8 +1,8 @@
-import type { Fields } from './schema.ts';
+import type { ObjectEntries } from 'valibot';
 
-/** One row of the command table: what it does (for the docs), its fields, and a JSON example. */
+/** One row of the command table: what it does (for the docs), its fields (valibot schemas), and a JSON example. */
 export interface CommandSpec {
 	summary: string;
-	fields: Fields;
+	fields: ObjectEntries;
 	example: Record<string, unknown>;
 }

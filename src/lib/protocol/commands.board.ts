@@ -1,7 +1,8 @@
 /** Commands about the decisional-balance board. */
+import * as v from 'valibot';
 import type { CommandSpec } from './command-spec.ts';
 import { LIMITS, sealedLength } from './limits.ts';
-import { bool, int, nullable, oneOf, ref, text } from './schema.ts';
+import { bool, int, oneOf, ref, text } from './schema.ts';
 import { BOARD_PRESETS, COLUMNS } from './state.ts';
 
 const column = oneOf(COLUMNS);
@@ -9,10 +10,10 @@ const title = text(sealedLength(LIMITS.TITLE_MAX_CHARS));
 const item = text(sealedLength(LIMITS.ITEM_MAX_CHARS));
 
 export const BOARD_COMMANDS = {
-	'board.setTitle': { summary: 'Set the board title (null: no title).', fields: { title: nullable(title) }, example: { title: 'Speed' } },
+	'board.setTitle': { summary: 'Set the board title (null: no title).', fields: { title: v.nullable(title) }, example: { title: 'Speed' } },
 	'board.setHeading': {
 		summary: "Set one column heading in the group's own words (null: back to the preset's heading).",
-		fields: { column, text: nullable(title) },
+		fields: { column, text: v.nullable(title) },
 		example: { column: 'right', text: 'Worries' }
 	},
 	'board.usePreset': {

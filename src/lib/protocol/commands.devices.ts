@@ -1,7 +1,8 @@
 /** Commands about the group's devices: name them, revoke them, pair a projector, invite a co-facilitator. */
+import * as v from 'valibot';
 import type { CommandSpec } from './command-spec.ts';
 import { LIMITS } from './limits.ts';
-import { nullable, ref, text } from './schema.ts';
+import { ref, text } from './schema.ts';
 
 const label = text(LIMITS.DEVICE_LABEL_MAX_CHARS);
 
@@ -37,7 +38,7 @@ export const DEVICE_COMMANDS = {
 	'pairing.deliverKey': {
 		summary:
 			"After `device.pair`: the group key wrapped for the projector's public key (from that ack), or null when this device has no key. The projector's next poll gets it.",
-		fields: { code: text(LIMITS.CODE_MAX_CHARS), wrappedKey: nullable(text(LIMITS.WRAPPED_KEY_MAX_CHARS)) },
+		fields: { code: text(LIMITS.CODE_MAX_CHARS), wrappedKey: v.nullable(text(LIMITS.WRAPPED_KEY_MAX_CHARS)) },
 		example: { code: 'K7PD-3MXA', wrappedKey: 'w1.<ephemeral public key>.<iv>.<ciphertext>' }
 	}
 } as const satisfies Record<string, CommandSpec>;

@@ -1,7 +1,8 @@
 /** Commands about the recurring group: its settings and the topics for next time. Need no session. */
+import * as v from 'valibot';
 import type { CommandSpec } from './command-spec.ts';
 import { LIMITS, sealedLength } from './limits.ts';
-import { clockTime, list, nullable, oneOf, ref, text, timeZone } from './schema.ts';
+import { clockTime, list, oneOf, ref, text, timeZone, uniqueList } from './schema.ts';
 import { LANGUAGES, WEEKDAYS } from './state.ts';
 
 export const GROUP_COMMANDS = {
@@ -12,18 +13,18 @@ export const GROUP_COMMANDS = {
 	},
 	'group.setSchedule': {
 		summary: "Set when the group meets, in the group's time zone.",
-		fields: { days: list(oneOf(WEEKDAYS), 1, 7, true), start: clockTime(), end: clockTime(), timeZone: timeZone() },
+		fields: { days: uniqueList(oneOf(WEEKDAYS), 1, 7), start: clockTime(), end: clockTime(), timeZone: timeZone() },
 		example: { days: ['mon', 'wed', 'fri'], start: '13:30', end: '14:30', timeZone: 'America/Los_Angeles' }
 	},
 	'group.clearSchedule': { summary: 'The group has no fixed schedule.', fields: {}, example: {} },
 	'group.setOpeningWords': {
 		summary: 'Set the words the facilitator reads to open each session (null: the default words).',
-		fields: { text: nullable(text(sealedLength(LIMITS.OPENING_MAX_CHARS))) },
+		fields: { text: v.nullable(text(sealedLength(LIMITS.OPENING_MAX_CHARS))) },
 		example: { text: 'Hello! Welcome. Everyone is welcome just as they are, whenever they get here.' }
 	},
 	'group.setAgreements': {
 		summary: "Set the group's few agreements, shown on the display at the opening (null: the defaults).",
-		fields: { agreements: nullable(list(text(sealedLength(LIMITS.AGREEMENT_MAX_CHARS)), 1, LIMITS.AGREEMENTS_MAX)) },
+		fields: { agreements: v.nullable(list(text(sealedLength(LIMITS.AGREEMENT_MAX_CHARS)), 1, LIMITS.AGREEMENTS_MAX)) },
 		example: { agreements: ['Come and go as you need', 'Ask before giving feedback', 'No threats of any kind'] }
 	},
 	'group.setLanguage': {

@@ -1,7 +1,8 @@
 /** Commands about the running session: speaker, permission, queue, headcount, parking lot, screens. */
+import * as v from 'valibot';
 import type { CommandSpec } from './command-spec.ts';
 import { LIMITS, sealedLength } from './limits.ts';
-import { bool, int, list, oneOf, optional, ref, text } from './schema.ts';
+import { bool, int, oneOf, ref, text, uniqueList } from './schema.ts';
 import { PERMISSIONS } from './state.ts';
 
 const name = text(sealedLength(LIMITS.NAME_MAX_CHARS));
@@ -16,7 +17,7 @@ export const SESSION_COMMANDS = {
 	'session.end': {
 		summary:
 			'End the session: everything it held is wiped; only its counts (start, end, peak, arrivals, still here) are kept for the facilitators. `carry` (optional): parking-lot topic ids to keep as topics for next time.',
-		fields: { carry: optional(list(ref(), 0, LIMITS.PARKING_LOT_MAX, true)) },
+		fields: { carry: v.optional(uniqueList(ref(), 0, LIMITS.PARKING_LOT_MAX)) },
 		example: { carry: ['p31'] }
 	},
 	'speaker.set': {

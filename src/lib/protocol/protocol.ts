@@ -1,8 +1,10 @@
 /**
  * The one protocol module: imported by the pages and by `server/`. See docs/protocol.md.
  */
+import type { InferOutput } from 'valibot';
 import type { Command } from './commands.ts';
 import type { ProtocolError } from './errors.ts';
+import type { CREATE_GROUP_BODY, HANDSHAKE_AUTH } from './requests.ts';
 import type { Role, RoomState, SessionRecord } from './state.ts';
 
 export * from './commands.ts';
@@ -48,13 +50,11 @@ export interface ServerToClientEvents {
 	revoked: () => void;
 }
 
-/** What the handshake `auth` must hold. @public (part of the public contract) */
-export interface HandshakeAuth {
-	groupId: string;
-	key: string;
-	/** The protocol version the page speaks (PROTOCOL_VERSION of its build); absent means 1. */
-	protocol?: number;
-}
+/**
+ * What the handshake `auth` must hold: `groupId`, `key`, and `protocol`, the protocol version the page
+ * speaks (PROTOCOL_VERSION of its build; absent means 1). @public (part of the public contract)
+ */
+export type HandshakeAuth = InferOutput<typeof HANDSHAKE_AUTH>;
 
 /** What the server knows about a connected socket, from its credential. */
 export interface SocketData {
@@ -67,9 +67,7 @@ export interface SocketData {
 export type ConnectErrorData = ProtocolError;
 
 /** `POST /api/groups` @public (part of the public contract) */
-export interface CreateGroupRequest {
-	name: string;
-}
+export type CreateGroupRequest = InferOutput<typeof CREATE_GROUP_BODY>;
 export interface CreateGroupResponse {
 	groupId: string;
 	links: { remote: string; desk: string; display: string };

@@ -1,17 +1,22 @@
 /**
- * A very small runtime schema kit. The command table in `commands.ts` is written with it, so the
- * TypeScript types, the server's validation and the generated protocol docs come from one place.
- * (A general library such as zod would add ~15 KB gzipped to every page for the same six checks.)
+ * The field kinds the command table and the request bodies are written with: valibot schemas, each
+ * with the sentence a person reads when a value is refused. Types (`v.InferOutput`), the server's
+ * validation and the generated docs (scripts/protocol-doc.ts reads these schemas) come from one place.
+ *
+ * Server-side only: no page imports this module, the command table or valibot
+ * (tests/unit/client-imports.test.ts). Kept by hand here, because valibot does not do it:
+ * - `isPlainObject`: valibot's object schemas take any object (an array, a `Date`, a class instance)
+ *   and look fields up with `in`, which sees inherited properties;
+ * - the sentences, the field names in words, and which error code an issue becomes.
  */
+import * as v from 'valibot';
+import type { ErrorCode, ProtocolError } from './errors.ts';
 
-type FieldError = { code: 'invalid_field' | 'too_long'; message: string };
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: FieldError };
-
-export interface Field<T> {
-	/** How the docs describe the field, e.g. `string, 1-200 characters`. */
-	readonly doc: string;
-	parse(value: unknown, name: string): Parsed<T>;
-}
+/**
+ * Stands for the field's name in a value's sentence. valibot writes an issue's message before the
+ * issue knows its path, so the sentence is finished by `refusalOf`, which knows it.
+ */
+const FIELD = '{field}';
 
 /** A field name as people read it: `entryId` → "entry id", `agreements[2]` → "agreement 3". */
 function words(name: string): string {
@@ -20,119 +25,59 @@ function words(name: string): string {
 	return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
-const fail = (code: FieldError['code'], message: string) => ({ ok: false, error: { code, message } }) as const;
+/** `agreements[2]` from an issue's path. */
+function pathOf(issue: v.GenericIssue): string {
+	return (issue.path ?? []).map((item, i) => (typeof item.key === 'number' ? `[${item.key}]` : `${i ? '.' : ''}${String(item.key)}`)).join('');
+}
 
-/** Text a person typed: opaque to the server, only its length is bounded. */
-export function text(maxChars: number): Field<string> {
-	return {
-		doc: `string, 1-${maxChars} characters`,
-		parse(value, name) {
-			if (typeof value !== 'string') return fail('invalid_field', `The ${words(name)} must be a string.`);
-			if (value.length === 0) return fail('invalid_field', `The ${words(name)} must not be empty.`);
-			if (value.length > maxChars)
-				return fail('too_long', `The ${words(name)} is longer than ${maxChars} characters.`);
-			return { ok: true, value };
-		}
-	};
+/** Text a person typed: opaque to the server (sealed), only its length is bounded. */
+export function text(maxChars: number) {
+	return v.pipe(
+		v.string(`The ${FIELD} must be a string.`),
+		v.nonEmpty(`The ${FIELD} must not be empty.`),
+		v.maxLength(maxChars, `The ${FIELD} is longer than ${maxChars} characters.`)
+	);
 }
 
 /** An identifier the server made (queue entry, board item). */
-export function ref(): Field<string> {
-	return {
-		doc: 'string id from the state',
-		parse(value, name) {
-			if (typeof value !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(value))
-				return fail('invalid_field', `The ${words(name)} must be an id taken from the state.`);
-			return { ok: true, value };
-		}
-	};
+export function ref() {
+	const message = `The ${FIELD} must be an id taken from the state.`;
+	return v.pipe(v.string(message), v.regex(/^[A-Za-z0-9_-]{1,64}$/, message), v.description('string id from the state'));
 }
 
-export function oneOf<const V extends readonly string[]>(values: V): Field<V[number]> {
-	const allowed = values.map((v) => JSON.stringify(v)).join(' | ');
-	return {
-		doc: allowed,
-		parse(value, name) {
-			if (typeof value !== 'string' || !values.includes(value))
-				return fail('invalid_field', `The ${words(name)} must be one of ${allowed}.`);
-			return { ok: true, value: value as V[number] };
-		}
-	};
+export function oneOf<const V extends readonly string[]>(values: V) {
+	return v.picklist(values, `The ${FIELD} must be one of ${values.map((value) => JSON.stringify(value)).join(' | ')}.`);
 }
 
-export function int(min: number, max: number): Field<number> {
-	return {
-		doc: `integer, ${min}-${max}`,
-		parse(value, name) {
-			if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
-				return fail('invalid_field', `The ${words(name)} must be a whole number from ${min} to ${max}.`);
-			return { ok: true, value };
-		}
-	};
+export function int(min: number, max: number) {
+	const message = `The ${FIELD} must be a whole number from ${min} to ${max}.`;
+	return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
 }
 
-export function bool(): Field<boolean> {
-	return {
-		doc: 'boolean',
-		parse(value, name) {
-			if (typeof value !== 'boolean') return fail('invalid_field', `The ${words(name)} must be true or false.`);
-			return { ok: true, value };
-		}
-	};
+export function bool() {
+	return v.boolean(`The ${FIELD} must be true or false.`);
 }
 
-/** `null` or what `field` accepts (e.g. "back to the default"). */
-export function nullable<T>(field: Field<T>): Field<T | null> {
-	return {
-		doc: `${field.doc}, or null`,
-		parse(value, name) {
-			return value === null ? { ok: true, value: null } : field.parse(value, name);
-		}
-	};
+/** No value twice in a list (compared with ===). Exported so the docs can say "no repeats". */
+export function hasNoRepeats<T>(values: T[]): boolean {
+	return new Set(values).size === values.length;
 }
 
-/** A field that may be left out altogether (then it is `undefined`); `null` is not accepted. */
-export function optional<T>(field: Field<T>): Field<T | undefined> & { optional: true } {
-	return {
-		doc: `${field.doc}, optional`,
-		optional: true,
-		parse(value, name) {
-			return value === undefined ? { ok: true, value: undefined } : field.parse(value, name);
-		}
-	};
+/** An array of `min` to `max` values, each checked by `item`. */
+export function list<S extends v.GenericSchema>(item: S, min: number, max: number) {
+	const message = `The ${FIELD} must be a list of ${min} to ${max} values.`;
+	return v.pipe(v.array(item, message), v.minLength(min, message), v.maxLength(max, message));
 }
 
-const isOptional = (field: Field<unknown>) => (field as { optional?: boolean }).optional === true;
-
-/** An array of up to `max` values, each checked by `item`. */
-export function list<T>(item: Field<T>, min: number, max: number, unique = false): Field<T[]> {
-	return {
-		doc: `array of ${min}-${max} (${item.doc})${unique ? ', no repeats' : ''}`,
-		parse(value, name) {
-			if (!Array.isArray(value) || value.length < min || value.length > max)
-				return fail('invalid_field', `The ${words(name)} must be a list of ${min} to ${max} values.`);
-			const out: T[] = [];
-			for (const [i, v] of value.entries()) {
-				const parsed = item.parse(v, `${name}[${i}]`);
-				if (!parsed.ok) return parsed;
-				out.push(parsed.value);
-			}
-			if (unique && new Set(out).size !== out.length) return fail('invalid_field', `The ${words(name)} has a value twice.`);
-			return { ok: true, value: out };
-		}
-	};
+/** A list with no value twice (days of the week, ids). */
+export function uniqueList<S extends v.GenericSchema>(item: S, min: number, max: number) {
+	return v.pipe(list(item, min, max), v.check(hasNoRepeats<v.InferOutput<S>>, `The ${FIELD} has a value twice.`));
 }
 
 /** A 24-hour wall-clock time "HH:MM". */
-export function clockTime(): Field<string> {
-	return {
-		doc: '"HH:MM", 24-hour',
-		parse(value, name) {
-			if (typeof value !== 'string' || !/^([01]\d|2[0-3]):[0-5]\d$/.test(value))
-				return fail('invalid_field', `The ${words(name)} must be a time like "13:30".`);
-			return { ok: true, value };
-		}
-	};
+export function clockTime() {
+	const message = `The ${FIELD} must be a time like "13:30".`;
+	return v.pipe(v.string(message), v.regex(/^([01]\d|2[0-3]):[0-5]\d$/, message), v.description('"HH:MM", 24-hour'));
 }
 
 /** Whether this JavaScript engine knows the IANA time zone `name`. */
@@ -146,54 +91,80 @@ export function isTimeZone(name: string): boolean {
 }
 
 /** An IANA time zone name that this JavaScript engine knows. */
-export function timeZone(): Field<string> {
-	return {
-		doc: 'IANA time zone name, e.g. "America/Los_Angeles"',
-		parse(value, name) {
-			if (typeof value !== 'string' || value.length > 64) return fail('invalid_field', `The ${words(name)} must be a time zone name.`);
-			if (!isTimeZone(value)) return fail('invalid_field', `The ${words(name)} is not a time zone this server knows (like "America/Los_Angeles").`);
-			return { ok: true, value };
-		}
-	};
+export function timeZone() {
+	const message = `The ${FIELD} must be a time zone name.`;
+	return v.pipe(
+		v.string(message),
+		// a bound of its own, not maxLength: a long string here is not a text that is too long
+		v.check((name) => name.length <= 64, message),
+		v.check(isTimeZone, `The ${FIELD} is not a time zone this server knows (like "America/Los_Angeles").`),
+		v.description('IANA time zone name, e.g. "America/Los_Angeles"')
+	);
 }
 
-export type Fields = Record<string, Field<unknown>>;
-type OptionalKeys<F extends Fields> = { [K in keyof F]: F[K] extends { optional: true } ? K : never }[keyof F];
-type ValueOf<X> = X extends Field<infer T> ? T : never;
-export type ValuesOf<F extends Fields> = { [K in Exclude<keyof F, OptionalKeys<F>>]: ValueOf<F[K]> } & {
-	[K in OptionalKeys<F>]?: Exclude<ValueOf<F[K]>, undefined>;
-};
-
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+/** Plain data: an object literal or JSON, not an array, a `Date` or a class instance. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
 	const proto = Object.getPrototypeOf(value);
 	return proto === Object.prototype || proto === null;
 }
 
+/** Plain data, or `notAnObject` is the answer. Goes in front of an object schema (see the header). */
+export function plainObject(notAnObject: string) {
+	return v.custom<Record<string, unknown>>(isPlainObject, notAnObject);
+}
+
 /**
- * Checks exactly `fields` (no missing, no extra keys besides `allowExtra`) on a plain object. Own
- * properties only: `"constructor"` or `"toString"` sent as a field is an extra field, not a match for
- * what every object inherits.
+ * Exactly `fields`: a missing field or an extra one is refused. `"constructor"` or `"__proto__"` sent
+ * as a field is an extra field: valibot checks keys against the table's own properties. `what`
+ * names the object in sentences ("speaker.set", "POST /api/groups").
  */
-export function parseFields<F extends Fields>(
-	input: Record<string, unknown>,
-	fields: F,
-	context: string,
-	allowExtra: readonly string[] = []
-): Parsed<ValuesOf<F>> {
-	const out: Record<string, unknown> = {};
-	for (const key of Object.keys(input)) {
-		if (!Object.hasOwn(fields, key) && !allowExtra.includes(key))
-			return fail('invalid_field', `${context} has no field called "${key.slice(0, 40)}".`);
+export function strict<const F extends v.ObjectEntries>(fields: F, what: string) {
+	return v.strictObject(fields, (issue) => {
+		const key = String(issue.path?.[0]?.key ?? '');
+		if (issue.expected === 'never') return `${what} has no field called "${key.slice(0, 40)}".`;
+		return `The ${words(key)} is missing (${what} needs it).`;
+	});
+}
+
+/** Exactly `fields` on plain data. */
+export function exactly<const F extends v.ObjectEntries>(fields: F, what: string, notAnObject: string) {
+	return v.pipe(plainObject(notAnObject), strict(fields, what));
+}
+
+/**
+ * The code an issue is answered with: anything about the payload as a whole is `invalid_payload`,
+ * a text over its limit `too_long`, any other field `invalid_field`.
+ */
+function codeOf(issue: v.GenericIssue): ErrorCode {
+	if (!issue.path?.length) return 'invalid_payload';
+	if (issue.type === 'max_length' && typeof issue.input === 'string') return 'too_long';
+	return 'invalid_field';
+}
+
+/** The first issue as a refusal: a code, and the sentence with the field's name in words. */
+export function refusalOf(issue: v.GenericIssue): ProtocolError {
+	const origin = issue.path?.[0]?.origin;
+	const message = origin === 'value' ? issue.message.replace(FIELD, words(pathOf(issue))) : issue.message;
+	return { code: codeOf(issue), message };
+}
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
+
+/**
+ * Checks untrusted input against `schema`, up to the first issue, which `explain` turns into a
+ * refusal. Never throws: `unreadable` answers a hand-made object whose getters throw (JSON cannot).
+ */
+export function check<S extends v.GenericSchema>(
+	schema: S,
+	input: unknown,
+	unreadable: ProtocolError,
+	explain: (issue: v.GenericIssue) => ProtocolError = refusalOf
+): Checked<v.InferOutput<S>> {
+	try {
+		const result = v.safeParse(schema, input, { abortEarly: true });
+		return result.success ? { ok: true, value: result.output } : { ok: false, error: explain(result.issues[0]) };
+	} catch {
+		return { ok: false, error: unreadable };
 	}
-	for (const [key, field] of Object.entries(fields)) {
-		if (!Object.hasOwn(input, key)) {
-			if (isOptional(field)) continue;
-			return fail('invalid_field', `The ${words(key)} is missing (${context} needs it).`);
-		}
-		const parsed = field.parse(input[key], key);
-		if (!parsed.ok) return parsed;
-		out[key] = parsed.value;
-	}
-	return { ok: true, value: out as ValuesOf<F> };
 }
