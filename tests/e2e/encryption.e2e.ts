@@ -11,7 +11,7 @@ import { createClient } from 'redis';
 import { io } from 'socket.io-client';
 import { decodeKey } from '../../src/lib/client/group-key.ts';
 import { RoomCipher } from '../../src/lib/crypto/room-cipher.ts';
-import type { Command, CommandAck, CommandInput } from '../../src/lib/protocol/protocol.ts';
+import { PROTOCOL_VERSION, type Command, type CommandAck, type CommandInput } from '../../src/lib/protocol/protocol.ts';
 import { VIEWPORT, expectConnected, local } from './helpers.ts';
 
 const canary = (field: string) => `CANARY${field}x7`;
@@ -43,10 +43,12 @@ test('[R49] no typed text reaches Redis or the server log; the display shows eve
 	// a facilitator client with the key, sealing exactly as the pages do
 	const groupId = new URL(remote).pathname.split('/')[2];
 	const cipher = new RoomCipher(groupId, decodeKey(fragment.get('k')!));
-	const socket = io(baseURL!, { transports: ['websocket'], auth: { groupId, key: fragment.get('key') } });
+	const socket = io(baseURL!, { transports: ['websocket'], auth: { groupId, key: fragment.get('key'), protocol: PROTOCOL_VERSION } });
+	await new Promise((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject)));
 	let n = 0;
+	// generous: Redis MONITOR slows every command of the machine's other tests too
 	const send = async (input: CommandInput) => {
-		const ack: CommandAck = await socket.timeout(5000).emitWithAck('command', await cipher.seal({ ...input, id: `enc${n++}` } as Command));
+		const ack: CommandAck = await socket.timeout(15_000).emitWithAck('command', await cipher.seal({ ...input, id: `enc${n++}` } as Command));
 		expect(ack, input.type).toMatchObject({ ok: true });
 	};
 	await send({ type: 'group.setOpeningWords', text: canary('Opening') });
