@@ -28,7 +28,7 @@ export function refusalOf(error: Error): ProtocolError | undefined {
 }
 
 /** How the pages reconnect after a lost link: 0.5 s doubling up to 5 s, each ±50 % (socket.io-client's backoff). */
-export const PAGE_BACKOFF = { reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 } as const;
+const PAGE_BACKOFF = { reconnectionDelay: 500, reconnectionDelayMax: 5000, randomizationFactor: 0.5 } as const;
 
 interface RefusalBackoff {
 	firstMs: number;
