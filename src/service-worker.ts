@@ -6,8 +6,9 @@
  * The offline shell: a phone whose Wi-Fi is down can still open (or reload) its remote, see that it
  * is offline, keep the taps in its outbox and send them when the network is back.
  *
- * - The build's scripts and styles and the files of static/ are cached when a build's worker
- *   installs, and served from the cache (their names change with their content).
+ * - The build's scripts and styles and the files of static/ (but the home-screen icons) are cached
+ *   when a build's worker installs, in the background after the page has opened (about 150 KB
+ *   gzipped, once per build), and served from the cache (their names change with their content).
  * - The device pages (/g/<id>/remote, /desk, /display) go to the network first; when it does not
  *   answer (offline, the server down, or no answer within NAVIGATION_TIMEOUT_MS), the cached page
  *   opens instead. It is one page for every group and device (it renders in the browser, from
@@ -25,7 +26,8 @@ import { base, build, files, version } from '$service-worker';
 const sw = self as unknown as ServiceWorkerGlobalScope;
 
 const CACHE = `roomcast-${version}`;
-const ASSETS = new Set([...build, ...files]);
+/** The home-screen icons are read once, when a page is installed: an offline page needs none of them. */
+const ASSETS = new Set([...build, ...files.filter((file) => !file.startsWith(`${base}/icons/`))]);
 /** Where the device pages' shell is kept: one page for every group and device. */
 const SHELL = `${base}/g/shell/remote`;
 /** A page the network has not answered by then opens from the cache (a Wi-Fi that hangs, not fails). */
