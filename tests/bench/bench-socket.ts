@@ -7,8 +7,8 @@
  *   without being parsed. The latency sweeps use it: with socket.io-client the load generator spent
  *   as much CPU as the server it measured (30 % of its core at 1000 groups × 4, the core it shares
  *   with Redis), so past ~2000 groups it, not the server, set the figures. Same for the app and B1.
- *   The pages' own client (below) parses every snapshot and keeps heartbeat timers: driving the
- *   sweeps with it cost the load generator 24-25 % of its core at 1000 groups, against 19 % here.
+ *   (The pages' former client of their own, which parsed every snapshot too, cost it 24-25 % of its
+ *   core at 1000 groups, against 19 % here.)
  * - `pageSocket`: the pages' own socket (socket.io-client, opened by src/lib/client/room-socket.ts as a
  *   page opens it, with its reconnect settings), for the reconnect storm, where the client's own
  *   backoff is what is measured.
