@@ -7,7 +7,8 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
-		// [R47] no inline script that is not hashed or nonced; no framing; same-origin sockets only
+		// [R47] no inline script that is not hashed or nonced; no framing; same-origin sockets only;
+		// the service worker (src/service-worker.ts) and the device pages' manifests from this origin
 		csp: {
 			mode: 'auto',
 			directives: {
@@ -17,6 +18,8 @@ const config = {
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],
+				'worker-src': ['self'],
+				'manifest-src': ['self'],
 				'object-src': ['none'],
 				'base-uri': ['none'],
 				'form-action': ['self'],

@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import type { Plugin, PreviewServer, ViteDevServer } from 'vite';
 import type { Server as HttpServer } from 'node:http';
+import path from 'node:path';
 
 /**
  * `npm run dev` and `vite preview` serve the API and Socket.IO from Vite's own http server, through
@@ -43,8 +44,32 @@ function roomcastServer(): Plugin {
 	};
 }
 
+/**
+ * The pages' socket.io-client speaks WebSocket only (the server accepts nothing else), but
+ * engine.io-client imports its HTTP long-polling and WebTransport transports whatever the options:
+ * in the pages' build, its table of transports holds the WebSocket one alone (1.3 KB gzipped less on
+ * every page, issue 12's budgets). Node (vitest, the server build) keeps the library as it is.
+ */
+function engineWebSocketOnly(): Plugin {
+	const TABLE = 'websocket-only-transports.js';
+	return {
+		name: 'roomcast-engine-websocket-only',
+		apply: 'build',
+		enforce: 'pre',
+		resolveId(source, importer, options) {
+			if (options?.ssr || source !== './transports/index.js' || !importer?.includes(`${path.sep}engine.io-client${path.sep}`)) return null;
+			return path.join(path.dirname(importer), 'transports', TABLE);
+		},
+		load(id) {
+			return id.endsWith(`${path.sep}engine.io-client${path.sep}build${path.sep}esm${path.sep}transports${path.sep}${TABLE}`)
+				? 'import { WS } from "./websocket.js";\nexport const transports = { websocket: WS };\n'
+				: null;
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit(), roomcastServer()],
+	plugins: [engineWebSocketOnly(), sveltekit(), roomcastServer()],
 	build: {
 		// A route's own lazy imports (a device page's screen) are preloaded with all they need, in parallel;
 		// what a screen loads later on a tap (a fold, a question) fetches its scripts' imports then, and

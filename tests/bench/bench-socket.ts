@@ -7,13 +7,15 @@
  *   without being parsed. The latency sweeps use it: with socket.io-client the load generator spent
  *   as much CPU as the server it measured (30 % of its core at 1000 groups × 4, the core it shares
  *   with Redis), so past ~2000 groups it, not the server, set the figures. Same for the app and B1.
- *   The pages' own client (below) parses every snapshot and keeps heartbeat timers: driving the
- *   sweeps with it cost the load generator 24-25 % of its core at 1000 groups, against 19 % here.
- * - `pageSocket`: the pages' own client (src/lib/client/socket.ts) with their reconnect settings, for
- *   the reconnect storm, where the client's own backoff is what is measured.
+ *   (The pages' former client of their own, which parsed every snapshot too, cost it 24-25 % of its
+ *   core at 1000 groups, against 19 % here.)
+ * - `pageSocket`: the pages' own socket (socket.io-client, opened by src/lib/client/room-socket.ts as a
+ *   page opens it, with its reconnect settings), for the reconnect storm, where the client's own
+ *   backoff is what is measured.
  */
 import WebSocket from 'ws';
-import { PAGE_BACKOFF, Socket, socketUrl } from '../../src/lib/client/socket.ts';
+import type { Command } from '../../src/lib/protocol/protocol.ts';
+import { openRoomSocket } from '../../src/lib/client/room-socket.ts';
 
 export interface BenchSocket {
 	/** Resolves with the first snapshot; rejects on a refusal or after `timeoutMs`. */
@@ -102,29 +104,18 @@ export function wireSocket(opts: SocketOptions): BenchSocket {
 	};
 }
 
-interface Snapshot {
-	version: number;
-	session?: { speaker?: { name: string } | null } | null;
-}
-
 export function pageSocket(opts: SocketOptions): BenchSocket {
 	const attempts: Array<() => void> = [];
-	// every attempt opens a WebSocket: counting them needs nothing from the client's insides
-	class CountedWebSocket extends WebSocket {
-		constructor(url: string) {
-			super(url, { perMessageDeflate: false });
-			for (const listener of attempts) listener();
-		}
-	}
-	const socket = new Socket<{ state: (s: Snapshot) => void; revoked: () => void }>(socketUrl(opts.url), {
-		auth: opts.auth,
-		...PAGE_BACKOFF,
-		WebSocket: CountedWebSocket as unknown as typeof globalThis.WebSocket
+	const link = openRoomSocket({
+		url: opts.url,
+		auth: opts.auth as { groupId: string; key: string },
+		network: null,
+		onAttempt: () => attempts.forEach((listener) => listener())
 	});
+	const socket = link.socket;
 	const ready = new Promise<void>((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error('no first snapshot')), opts.timeoutMs);
-		let first = true;
-		socket.on('state', () => first && ((first = false), clearTimeout(timer), resolve()));
+		socket.once('state', () => (clearTimeout(timer), resolve()));
 	});
 	return {
 		ready,
@@ -137,11 +128,8 @@ export function pageSocket(opts: SocketOptions): BenchSocket {
 				listener(s.version, name?.startsWith('s') ? Number(name.slice(1)) : null);
 			}),
 		command: (command, ack) =>
-			socket.emitWithAck(10_000, 'command', command, (error, answer) => {
-				const a = answer as { ok: boolean; version?: number } | undefined;
-				ack(!error && !!a?.ok, a?.version ?? 0);
-			}),
+			socket.timeout(10_000).emit('command', command as Command, (error, answer) => ack(!error && answer.ok, answer?.ok ? answer.version : 0)),
 		onReconnectAttempt: (listener) => void attempts.push(listener),
-		close: () => socket.close()
+		close: () => link.close()
 	};
 }

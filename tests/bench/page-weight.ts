@@ -14,8 +14,12 @@ const CLIENT_DIR = '.svelte-kit/output/client';
 const VITE_MANIFEST = `${CLIENT_DIR}/.vite/manifest.json`;
 const SERVER_MANIFEST = '.svelte-kit/output/server/manifest.js';
 
-/** Issue 7's budgets of gzipped JS per page, in bytes: CI holds every page to them, and the bench reports against them. */
-export const PAGE_BUDGETS_BYTES = { display: 60 * 1024, remote: 60 * 1024, desk: 90 * 1024 } as const;
+/**
+ * Issue 12's budgets of gzipped JS per page, in bytes (issue 7's were 60 / 60 / 90 KB with a Socket.IO
+ * client of our own; socket.io-client costs about 11 KB more on each page): CI holds every page to
+ * them, and the bench reports against them.
+ */
+export const PAGE_BUDGETS_BYTES = { display: 65 * 1024, remote: 70 * 1024, desk: 90 * 1024 } as const;
 export type PageName = keyof typeof PAGE_BUDGETS_BYTES;
 /** The one route of the three device pages (/g/<id>/remote, /desk, /display). */
 const DEVICE_ROUTE = '/g/[groupId]/[device=device]';

@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startRedisServer } from '../../scripts/redis-for-tests.ts';
-import '../helpers/websocket-global.ts';
 import { RoomConnection } from '../../src/lib/client/room-connection.svelte.ts';
 import type { CommandInput, RoomState } from '../../src/lib/protocol/protocol.ts';
 import { startServerProcess, type ServerProcess } from '../helpers/server-process.ts';

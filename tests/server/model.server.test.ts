@@ -8,7 +8,6 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisStore } from '../../server/store/room-store.redis.ts';
 import type { RoomStore } from '../../server/store/room-store.ts';
-import '../helpers/websocket-global.ts';
 import { RoomConnection } from '../../src/lib/client/room-connection.svelte.ts';
 import type { Command, CommandAck, CommandInput, RoomState } from '../../src/lib/protocol/protocol.ts';
 import { applyCommand } from '../../src/lib/room/room.ts';

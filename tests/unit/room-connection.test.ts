@@ -5,14 +5,15 @@
  * nothing; the outbox in storage never holds a typed text in the clear; final refusals are shown once
  * and dropped while retryable ones are kept [R67]; a closed connection stays closed; an outdated page
  * is told to reload [R66]. Sealing is slowed where a test needs it by handing in a gated text engine;
- * the WebSocket class is the real one, recording what it sends.
+ * the socket is the pages' own (room-socket.ts, socket.io-client), handed in watched: every attempt
+ * to connect and every event it sends are recorded.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type Socket as ServerSocket } from 'socket.io';
-import { WebSocket as NodeWebSocket } from 'ws';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LINK, RoomConnection } from '../../src/lib/client/room-connection.svelte.ts';
+import { openRoomSocket, type RoomSocketOptions } from '../../src/lib/client/room-socket.ts';
 import { webCryptoEngine, type TextEngine } from '../../src/lib/crypto/text-engines.ts';
 import { newGroupKey } from '../../src/lib/crypto/text-format.ts';
 import { PROTOCOL_VERSION, type Command, type CommandAck, type RoomState } from '../../src/lib/protocol/protocol.ts';
@@ -20,19 +21,14 @@ import { inSession } from '../helpers/room-fixtures.ts';
 
 const GROUP = 'group-test';
 
-/** The real WebSocket, counting what is made and sent. */
-const wire = { made: 0, sent: [] as string[] };
-class RecordingWebSocket extends NodeWebSocket {
-	constructor(url: string) {
-		super(url);
-		wire.made += 1;
-	}
-	override send(data: string) {
-		wire.sent.push(String(data));
-		super.send(data);
-	}
+/** The pages' own socket, counting the attempts to connect and the events sent. */
+const wire = { attempts: 0, sent: [] as string[] };
+function watchedSocket(options: RoomSocketOptions) {
+	const link = openRoomSocket({ ...options, network: null, onAttempt: () => void (wire.attempts += 1) });
+	link.socket.onAnyOutgoing((event) => wire.sent.push(String(event)));
+	return link;
 }
-const commandsSent = () => wire.sent.filter((frame) => frame.startsWith('42') && frame.includes('"command"')).length;
+const commandsSent = () => wire.sent.filter((event) => event === 'command').length;
 
 interface Received {
 	command: Command;
@@ -97,14 +93,12 @@ function gatedEngine() {
 
 const cleanups: Array<() => unknown> = [];
 beforeEach(() => {
-	wire.made = 0;
+	wire.attempts = 0;
 	wire.sent.length = 0;
-	vi.stubGlobal('WebSocket', RecordingWebSocket);
 });
 afterEach(async () => {
 	vi.useRealTimers();
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-	vi.unstubAllGlobals();
 });
 
 async function until(check: () => boolean, what: string, ms = 5000) {
@@ -118,7 +112,7 @@ async function until(check: () => boolean, what: string, ms = 5000) {
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 function connection(url: string, options: ConstructorParameters<typeof RoomConnection>[2] = {}) {
-	const conn = new RoomConnection(GROUP, 'credential', { url, storage: null, retryDelayMs: 20, ...options });
+	const conn = new RoomConnection(GROUP, 'credential', { url, storage: null, retryDelayMs: 20, openSocket: watchedSocket, ...options });
 	cleanups.push(() => conn.close());
 	return conn;
 }
@@ -161,6 +155,17 @@ describe('RoomConnection: the outbox', () => {
 			ack({ ok: true, version: i + 2 });
 		}
 		expect(await Promise.all(answers)).toEqual([2, 3, 4].map((version) => ({ ok: true, version })));
+	});
+
+	it('[R50] a command made before the handshake completes waits in the outbox and goes once connected, on the same link', async () => {
+		const server = await roomServer();
+		const conn = connection(server.url);
+		expect(conn.status).toBe(LINK.connecting);
+		const answer = conn.send({ type: 'headcount.arrive' });
+		await until(() => server.received.length === 1, 'sent once connected');
+		server.received[0].ack({ ok: true, version: 2 });
+		expect(await answer).toEqual({ ok: true, version: 2 });
+		expect([wire.attempts, commandsSent(), server.sockets.length, conn.status]).toEqual([1, 1, 1, LINK.online]);
 	});
 
 	it('[R50] never keeps a typed text in storage in the clear, and keeps the sealed commands in order', async () => {
@@ -280,7 +285,7 @@ describe('RoomConnection: refusals at connect', () => {
 		const conn = connection(server.url);
 		await until(() => conn.status === LINK.outdated, 'outdated');
 		expect(conn.refusal).toEqual({ code: 'outdated', message: 'Reload.' });
-		expect(wire.made).toBe(1);
+		expect(wire.attempts).toBe(1);
 	});
 
 	it('a closed connection stays closed: a retry it had planned never runs', async () => {
@@ -291,7 +296,7 @@ describe('RoomConnection: refusals at connect', () => {
 		await vi.waitFor(() => expect(conn.status).toBe(LINK.offline)); // refused for now: it plans a retry
 		conn.close();
 		vi.advanceTimersByTime(60_000);
-		expect(wire.made, 'no new connection after close()').toBe(1);
+		expect(wire.attempts, 'no new connection after close()').toBe(1);
 	});
 
 	it('[R79] after a reload, shows the commands still in its outbox opened, never their sealed form', async () => {

@@ -9,8 +9,7 @@ import type {
 	CommandInput,
 	ProtocolError,
 	RecordsReply,
-	RoomState,
-	ServerToClientEvents
+	RoomState
 } from '../protocol/protocol.ts';
 import { ERROR_CODE, RETRYABLE } from '../protocol/errors.ts';
 import { PROTOCOL_VERSION } from '../protocol/version.ts';
@@ -21,7 +20,7 @@ import { mapCommandText } from '../protocol/sealed.ts';
 import type { Joining } from './group-key.ts';
 import { passKeys, wrapFor } from './key-courier.ts';
 import { loadOutbox, saveOutbox, sessionStore, type OutboxStorage } from './outbox-storage.ts';
-import { PAGE_BACKOFF, Socket, socketUrl } from './socket.ts';
+import { openRoomSocket, refusalOf, type RoomSocket, type RoomSocketLink, type RoomSocketOptions } from './room-socket.ts';
 
 export const LINK = {
 	connecting: 'connecting',
@@ -71,6 +70,8 @@ export interface ConnectionOptions {
 	storage?: OutboxStorage | null;
 	/** How texts are sealed and opened; the page's (WebCrypto) by default. Tests slow it down. */
 	engine?: Promise<TextEngine>;
+	/** Opens the socket (room-socket.ts by default); tests hand in one that watches it. */
+	openSocket?: (options: RoomSocketOptions) => RoomSocketLink;
 }
 
 /** An ack that has not come after this long is taken as lost: the command goes again, same id. */
@@ -98,7 +99,8 @@ export class RoomConnection {
 	/** This device's id in the group's device list, as the server tells each socket on connect. */
 	deviceId = $state<string | null>(null);
 
-	#socket: Socket<ServerToClientEvents>;
+	#link: RoomSocketLink;
+	#socket: RoomSocket;
 	#groupId: string;
 	#cipher: RoomCipher;
 	#options: ConnectionOptions;
@@ -116,8 +118,6 @@ export class RoomConnection {
 	#outbox = new Map<string, OutboxEntry>();
 	#retryDelayMs: number;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
-	/** Trying the handshake again after the server refused it for now (store unavailable). */
-	#reconnectTimer: ReturnType<typeof setTimeout> | undefined;
 	#closed = false;
 
 	constructor(groupId: string, key: string, options: ConnectionOptions = {}) {
@@ -126,7 +126,9 @@ export class RoomConnection {
 		this.#options = options;
 		this.#cipher = new RoomCipher(groupId, options.groupKey ?? null, options.engine);
 		this.#restoreOutbox();
-		this.#socket = new Socket<ServerToClientEvents>(socketUrl(options.url), { auth: { groupId, key, protocol: PROTOCOL_VERSION }, ...PAGE_BACKOFF });
+		const open = options.openSocket ?? openRoomSocket;
+		this.#link = open({ url: options.url, auth: { groupId, key, protocol: PROTOCOL_VERSION } });
+		this.#socket = this.#link.socket;
 		this.#socket.on('connect', () => {
 			this.status = LINK.online;
 			this.refusal = null;
@@ -138,25 +140,22 @@ export class RoomConnection {
 			this.room = null; // nothing of the group stays on a removed device's screen
 			this.#raw = null;
 			this.#onScreen = this.#opening; // nor does a snapshot still being opened
-			this.#socket.close();
+			this.#link.close();
 		});
 		this.#socket.on('disconnect', () => {
 			if (this.status !== LINK.refused && this.status !== LINK.revoked) this.status = LINK.offline;
 		});
 		this.#socket.on('connect_error', (error) => {
-			const data = error.data as ProtocolError | undefined;
-			if (this.#socket.active) {
-				this.status = LINK.offline; // a network failure: Socket.IO retries by itself
-			} else if (data?.code === ERROR_CODE.forbidden) {
+			const refusal = refusalOf(error);
+			if (!this.#socket.active && refusal?.code === ERROR_CODE.forbidden) {
 				this.status = LINK.refused;
-				this.refusal = data;
-			} else if (data?.code === ERROR_CODE.outdated) {
+				this.refusal = refusal;
+			} else if (!this.#socket.active && refusal?.code === ERROR_CODE.outdated) {
 				this.status = LINK.outdated; // reconnecting will not help: reloading will
-				this.refusal = data;
-			} else if (!this.#closed) {
-				this.status = LINK.offline; // refused for now (store unavailable): try again shortly
-				clearTimeout(this.#reconnectTimer);
-				this.#reconnectTimer = setTimeout(() => this.#socket.connect(), PAGE_BACKOFF.reconnectionDelay * (1 + Math.random()));
+				this.refusal = refusal;
+			} else {
+				// the network, or a refusal for now (store unavailable): tried again (room-socket.ts)
+				this.status = LINK.offline;
 			}
 		});
 		this.#socket.on('device', (info) => void (this.deviceId = info.deviceId));
@@ -181,9 +180,10 @@ export class RoomConnection {
 	records(): Promise<RecordsReply> {
 		const notNow = (message: string): RecordsReply => ({ ok: false, error: { code: ERROR_CODE.unavailable, message } });
 		if (!this.#socket.connected) return Promise.resolve(notNow('Not connected to the server right now.'));
-		return new Promise((resolve) =>
-			this.#socket.emitWithAck(ACK_TIMEOUT_MS, 'records', {}, (error, reply) => resolve(error ? notNow('No answer from the server yet.') : (reply as RecordsReply)))
-		);
+		return this.#socket
+			.timeout(ACK_TIMEOUT_MS)
+			.emitWithAck('records', {})
+			.catch(() => notNow('No answer from the server yet.'));
 	}
 
 	isPending(type: Command['type']): boolean {
@@ -211,8 +211,7 @@ export class RoomConnection {
 	close(): void {
 		this.#closed = true;
 		clearTimeout(this.#retryTimer);
-		clearTimeout(this.#reconnectTimer);
-		this.#socket.close();
+		this.#link.close();
 	}
 
 	#receive(snapshot: RoomState) {
@@ -295,10 +294,10 @@ export class RoomConnection {
 		}
 		head.inFlight = true;
 		head.attempts += 1;
-		this.#socket.emitWithAck(ACK_TIMEOUT_MS, 'command', head.wire, (error, ack) => {
+		this.#socket.timeout(ACK_TIMEOUT_MS).emit('command', head.wire, (error, ack) => {
 			// no answer (lost, or the link dropped): it may have applied, so it goes again with its id
 			if (error) return this.#unanswered(head.command.id);
-			this.#settle(head.command.id, ack as CommandAck);
+			this.#settle(head.command.id, ack);
 		});
 	}
 
