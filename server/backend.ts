@@ -3,17 +3,20 @@ import { createRoomcastAdapter } from './adapter.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { connectRedis } from './redis.ts';
-import { createMemoryStore } from './store/room-store.memory.ts';
+import { openDataDir } from './store/data-dir.ts';
+import { openEmbeddedStore } from './store/room-store.embedded.ts';
 import { createRedisStore } from './store/room-store.redis.ts';
 import type { RoomStore } from './store/room-store.ts';
 import type { Components } from './app.ts';
 import type { CodeStore } from './codes/code-store.ts';
-import { createMemoryCodeStore } from './codes/code-store.memory.ts';
+import { openEmbeddedCodeStore } from './codes/code-store.embedded.ts';
 import { createRedisCodeStore } from './codes/code-store.redis.ts';
 import { createLimiters, type Limiters } from './limits.ts';
 
 export interface Backend {
 	store: RoomStore;
+	/** The embedded store's directory, absolute; none with Redis. */
+	dataDir?: string;
 	codes: CodeStore;
 	limiters: Limiters;
 	adapter?: Components['adapter'];
@@ -23,8 +26,21 @@ export interface Backend {
 export async function openBackend(config: Config, log: Logger): Promise<Backend> {
 	const ttls = { groupTtlS: config.groupTtlS, sessionTtlS: config.sessionTtlS };
 	if (!config.redisUrl) {
-		const store = createMemoryStore(ttls);
-		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(config.limits), close: () => store.close() };
+		// Throws DataDirLockedError, whose message says what to do, when another process holds the directory.
+		const dir = await openDataDir(config.dataDir);
+		if (dir.openToOthers) log.warn('store.data_dir_open_to_others');
+		const store = await openEmbeddedStore(dir, { ...ttls, log });
+		const codes = await openEmbeddedCodeStore(dir);
+		return {
+			store,
+			codes,
+			dataDir: dir.path,
+			limiters: createLimiters(config.limits),
+			async close() {
+				await Promise.all([store.close(), codes.close()]);
+				await dir.close();
+			}
+		};
 	}
 	// The room store, the code store and the limiters time their calls themselves (deadline.ts), so a
 	// stalled Redis answers a handshake, a pairing or a command `unavailable` in seconds [R51].

@@ -9,6 +9,8 @@ export interface Config {
 	host: string | undefined;
 	redisUrl: string | undefined;
 	redisPrefix: string;
+	/** The embedded store's directory (without REDIS_URL). */
+	dataDir: string;
 	/** Base of the links `POST /api/groups` returns; by default the address the request came to. */
 	publicUrl: string | undefined;
 	groupTtlS: number;
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 		host: env.HOST || undefined,
 		redisUrl: env.REDIS_URL || undefined,
 		redisPrefix: env.REDIS_PREFIX || 'rc',
+		dataDir: env.DATA_DIR || 'data',
 		publicUrl: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,
 		groupTtlS: integer(env, 'GROUP_TTL_S', DEFAULT_TTLS.groupTtlS),
 		sessionTtlS: integer(env, 'SESSION_TTL_S', DEFAULT_TTLS.sessionTtlS),

@@ -4,14 +4,14 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import { COMMANDS, COMMAND_TYPES, LIMITS, sealedLength, type CommandAck } from '../../src/lib/protocol/protocol.ts';
 import { connectClient, createGroup, startServer, type Client, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
 let remote: Client;
 beforeAll(async () => {
-	server = await startServer({ store: createMemoryStore(), limits: { commandsPer10sPerDevice: 100_000, commandsInFlightPerSocket: 100_000, floodRefusalsPer10s: 100_000 } });
+	server = await startServer({ store: await embeddedStore(), limits: { commandsPer10sPerDevice: 100_000, commandsInFlightPerSocket: 100_000, floodRefusalsPer10s: 100_000 } });
 	const keys = await createGroup(server.url);
 	remote = await connectClient(server.url, { groupId: keys.groupId, key: keys.remote });
 	await remote.send({ id: 'start', type: 'session.start' });
