@@ -14,7 +14,7 @@ import { createApplication } from './app.ts';
 import { openBackend, type Backend } from './backend.ts';
 import { readConfig } from './config.ts';
 import { createLogger } from './log.ts';
-import { DataDirLockedError } from './store/dir-lock.ts';
+import { DataDirError } from './store/dir-lock.ts';
 import packageJson from '../package.json' with { type: 'json' };
 
 /** SIGTERM: how long commands in flight get to finish before the sockets close. */
@@ -32,7 +32,7 @@ let backend: Backend;
 try {
 	backend = await openBackend(config, log);
 } catch (error) {
-	if (!(error instanceof DataDirLockedError)) throw error;
+	if (!(error instanceof DataDirError)) throw error;
 	console.error(error.message);
 	process.exit(1);
 }

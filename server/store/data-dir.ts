@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, statSync } from 'node:fs';
 import { open, readdir, readFile, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { lockDataDir } from './dir-lock.ts';
+import { DataDirError, lockDataDir } from './dir-lock.ts';
 
 export interface DataDir {
 	/** Absolute path. */
@@ -35,13 +35,21 @@ const TEMP = /\.[0-9a-f]{12}\.tmp$/;
 
 export async function openDataDir(dir: string): Promise<DataDir> {
 	const root = path.resolve(dir);
-	mkdirSync(root, { recursive: true, mode: 0o700 });
-	const openToOthers = (statSync(root).mode & 0o077) !== 0;
-	const release = await lockDataDir(root);
-	for (const sub of SUBDIRS) mkdirSync(path.join(root, sub), { recursive: true, mode: 0o700 });
-	// A process killed while writing leaves its temporary file: a write that was never acknowledged.
-	for (const sub of ['.', ...SUBDIRS])
-		for (const name of await readdir(path.join(root, sub))) if (TEMP.test(name)) await unlink(path.join(root, sub, name));
+	let openToOthers: boolean;
+	let release: () => Promise<void>;
+	try {
+		mkdirSync(root, { recursive: true, mode: 0o700 });
+		openToOthers = (statSync(root).mode & 0o077) !== 0;
+		release = await lockDataDir(root);
+		for (const sub of SUBDIRS) mkdirSync(path.join(root, sub), { recursive: true, mode: 0o700 });
+		// A process killed while writing leaves its temporary file: a write that was never acknowledged.
+		for (const sub of ['.', ...SUBDIRS])
+			for (const name of await readdir(path.join(root, sub))) if (TEMP.test(name)) await unlink(path.join(root, sub, name));
+	} catch (error) {
+		if (error instanceof DataDirError) throw error;
+		const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+		throw new DataDirError(`The data directory ${root} cannot be used (${code}): check that it is a directory this user may write, or set DATA_DIR to one.`, { cause: error });
+	}
 	let closed = false;
 	const full = (file: string) => {
 		if (closed) throw new Error('the data directory is closed');

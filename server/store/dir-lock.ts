@@ -17,8 +17,16 @@ interface Holder {
 	startedAt: string;
 }
 
-/** Thrown when another live process holds the data directory. Its message is the sentence to print. */
-export class DataDirLockedError extends Error {
+/** The data directory cannot be used. Its message is the sentence to print, in place of a stack trace. */
+export class DataDirError extends Error {
+	constructor(message: string, options?: ErrorOptions) {
+		super(message, options);
+		this.name = 'DataDirError';
+	}
+}
+
+/** Another live process holds the data directory. */
+export class DataDirLockedError extends DataDirError {
 	constructor(dir: string, pid: number) {
 		super(
 			`Another Roomcast server (process ${pid}) is using the data directory ${dir}. ` +

@@ -149,7 +149,13 @@ describe('embedded store on disk', () => {
 	});
 });
 
-describe('one process per data directory', () => {
+describe('the data directory', () => {
+	it('one that cannot be used (a file, say) is refused with a sentence, not a stack trace', async () => {
+		const file = path.join(tempDataDir(), 'not-a-directory');
+		writeFileSync(file, '');
+		await expect(embeddedStore({ dir: file })).rejects.toThrow(/^The data directory .*not-a-directory cannot be used \(EEXIST\): check that it is a directory/);
+	});
+
 	it('a second store on the same directory is refused with a sentence that says why and what to do', async () => {
 		const dir = tempDataDir();
 		const first = await embeddedStore({ dir });
