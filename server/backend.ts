@@ -26,7 +26,7 @@ export interface Backend {
 export async function openBackend(config: Config, log: Logger): Promise<Backend> {
 	const ttls = { groupTtlS: config.groupTtlS, sessionTtlS: config.sessionTtlS };
 	if (!config.redisUrl) {
-		// Throws DataDirLockedError, whose message says what to do, when another process holds the directory.
+		// Throws DataDirError, whose message says what to do, when another process holds the directory or it cannot be used.
 		const dir = await openDataDir(config.dataDir);
 		if (dir.openToOthers) log.warn('store.data_dir_open_to_others');
 		const store = await openEmbeddedStore(dir, { ...ttls, log });

@@ -24,6 +24,7 @@ const SHUTDOWN_LIMIT_MS = 8000;
 const config = readConfig(process.env);
 // a buffered stream: a synchronous append per line would hold the event loop on every log line
 const logFile = config.logFile ? createWriteStream(config.logFile, { flags: 'a' }) : null;
+logFile?.once('error', (error: NodeJS.ErrnoException) => console.error(`LOG_FILE ${config.logFile} cannot be written (${error.code}): logging to the standard output only.`));
 const log = createLogger((line) => {
 	process.stdout.write(line + '\n');
 	logFile?.write(line + '\n');
