@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { startCommand } from './tests/helpers/start-command.ts';
@@ -16,9 +16,10 @@ if (!process.env.ROOMCAST_E2E_PREFIX) {
 	// changed (the pages are built by `npm test`, or by hand with `npx vite build`).
 	execFileSync(process.execPath, ['scripts/build.mjs', '--if-stale', '--server-only'], { stdio: 'inherit' });
 }
-// One prefix for the run (Redis), or one data directory of its own (embedded; removed by the teardown).
+// One prefix for the run (Redis), or one data directory of its own (embedded: the server makes it,
+// the teardown removes it).
 const prefix = (process.env.ROOMCAST_E2E_PREFIX ??= `rc-e2e-${randomBytes(4).toString('hex')}`);
-const dataDir = (process.env.ROOMCAST_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'roomcast-e2e-')));
+const dataDir = (process.env.ROOMCAST_E2E_DATA_DIR ??= join(tmpdir(), `roomcast-${prefix}`));
 export const SERVER_LOG = resolve('.test-output/e2e-server.log');
 mkdirSync(dirname(SERVER_LOG), { recursive: true });
 

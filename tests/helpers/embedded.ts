@@ -1,25 +1,18 @@
 /**
- * The embedded stores on a data directory of their own, for tests: a fresh temporary directory
- * unless one is given (a restart test opens the same one again), removed when the test process ends.
- * `close` also releases the directory's lock, so the next store can open it.
+ * The embedded stores on a data directory of their own, for tests: a fresh directory unless one is
+ * given (a restart test opens the same one again), under the run's data root (redis.global.ts), which
+ * is removed when the run ends. `close` also releases the directory's lock, so the next store can open it.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, type Dirent } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { inject } from 'vitest';
 import { openEmbeddedCodeStore, type EmbeddedCodeStore } from '../../server/codes/code-store.embedded.ts';
 import { openDataDir } from '../../server/store/data-dir.ts';
 import { openEmbeddedStore, type EmbeddedStore, type EmbeddedStoreOptions } from '../../server/store/room-store.embedded.ts';
 
-const made: string[] = [];
-process.once('exit', () => {
-	for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-/** A new empty directory under the system's temporary directory. */
+/** A new empty directory under the run's data root. */
 export function tempDataDir(): string {
-	const dir = mkdtempSync(path.join(tmpdir(), 'roomcast-data-'));
-	made.push(dir);
-	return dir;
+	return mkdtempSync(path.join(inject('dataRoot'), 'data-'));
 }
 
 export async function embeddedStore(options: EmbeddedStoreOptions & { dir?: string } = {}): Promise<EmbeddedStore> {
