@@ -26,7 +26,7 @@ export class DataDirError extends Error {
 }
 
 /** Another live process holds the data directory. */
-export class DataDirLockedError extends DataDirError {
+class DataDirLockedError extends DataDirError {
 	constructor(dir: string, pid: number) {
 		super(
 			`Another Roomcast server (process ${pid}) is using the data directory ${dir}. ` +
