@@ -5,7 +5,8 @@
 //   3. Playwright: the production build in real Chromium
 //   4. the quick bench (`npm run bench -- --quick`), counted as one test: it passes when the harness
 //      writes its results; it asserts no timing (a shared CI machine is too noisy for that)
-// The production build comes first: vitest's page-weight test measures it.
+// The production build comes first: vitest's page-weight test measures it, and the fault, restart and
+// browser tests run the compiled server as `npm start` does.
 // A Redis is found or started for the run (see redis-for-tests.ts) and handed on as TEST_REDIS_URL.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,7 +45,8 @@ try {
 	const clean = run('npm', ['run', '-s', 'knip']) === 0;
 	count('dead code (knip)', clean ? 1 : 0, clean ? 0 : 1);
 
-	const built = run('npx', ['vite', 'build', '--logLevel', 'warn']) === 0;
+	// the pages and the compiled server, as `npm run build` makes them (the fault tests and the browser tests run that server)
+	const built = run('node', ['scripts/build.mjs']) === 0;
 	if (!built) count('build', 0, 1);
 
 	const vitestStatus = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile=${OUT}/vitest.json`]);

@@ -27,10 +27,11 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 		res.status(403).json(problem(ERROR_CODE.forbidden, 'Requests from other sites are not accepted.'));
 	});
 
-	// [R51] 200 while the store answers, 503 while it does not (the process itself stays up)
+	// [R51] 200 while the store answers, 503 while it does not (the process itself stays up); which
+	// build answers, and since when, for whoever runs it
 	api.get('/healthz', async (_req, res) => {
 		const [ok, about] = await Promise.all([store.ping(), deps.describeStore().catch(() => ({}))]);
-		res.status(ok ? 200 : 503).json({ ok, store: store.kind, ...about });
+		res.status(ok ? 200 : 503).json({ ok, store: store.kind, version: deps.version, uptimeS: Math.round(process.uptime()), ...about });
 	});
 
 	api.post('/api/groups', express.json({ limit: LIMITS.HTTP_BODY_MAX_BYTES }), async (req, res) => {

@@ -6,7 +6,6 @@ import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import type { Server } from 'socket.io';
 import { createApi } from './api.ts';
 import type { CodeStore } from './codes/code-store.ts';
-import { createMemoryCodeStore } from './codes/code-store.memory.ts';
 import { DEFAULT_LIMITS, createLimiters, type LimitSettings, type Limiters } from './limits.ts';
 import type { Logger } from './log.ts';
 import { clientAddress } from './origins.ts';
@@ -17,8 +16,8 @@ import { RECORDS_RETENTION_DAYS } from '../src/lib/room/room.records.ts';
 export interface Components {
 	store: RoomStore;
 	log: Logger;
-	/** Pairing and invite codes; embedded by default. */
-	codes?: CodeStore;
+	/** Pairing and invite codes (beside the room store: in Redis, or in the same data directory). */
+	codes: CodeStore;
 	/** Limits and caps (README "Configuration"); the defaults where not given. */
 	limits?: Partial<LimitSettings>;
 	/** Rate limiters; in-process ones made from `limits` when not given. */
@@ -36,10 +35,13 @@ export interface Components {
 	/** [R53] How long the records for funders keep a past session's counts (default 396 days). */
 	recordsRetentionDays?: number;
 	destroyUpgrade?: boolean;
+	/** What GET /healthz says this server is (package.json's version). */
+	version?: string;
 }
 
 /** Components with every default filled in: what the API and the sockets are built from. */
-export interface Deps extends Required<Omit<Components, 'adapter' | 'publicUrl' | 'destroyUpgrade' | 'limits'>> {
+export interface Deps extends Required<Omit<Components, 'adapter' | 'publicUrl' | 'destroyUpgrade' | 'limits' | 'version'>> {
+	version: string;
 	limits: LimitSettings;
 	publicUrl: string | undefined;
 	addressOf: (req: IncomingMessage) => string;
@@ -63,7 +65,7 @@ export function createApplication(httpServer: HttpServer, components: Components
 	const deps: Deps = {
 		store: components.store,
 		log: components.log,
-		codes: components.codes ?? createMemoryCodeStore(now),
+		codes: components.codes,
 		limits,
 		limiters: components.limiters ?? createLimiters(limits),
 		publicUrl: components.publicUrl,
@@ -72,6 +74,7 @@ export function createApplication(httpServer: HttpServer, components: Components
 		now,
 		recordsRetentionDays: components.recordsRetentionDays ?? RECORDS_RETENTION_DAYS,
 		describeStore: components.describeStore ?? (async () => ({})),
+		version: components.version ?? 'development',
 		addressOf: (req) => clientAddress(req, trustProxyHops)
 	};
 	const { io, broadcast, drain, close, resync } = attachRealtime(httpServer, deps, components.destroyUpgrade ?? true);

@@ -1,20 +1,23 @@
-/** Opens the store the configuration asks for: Redis when REDIS_URL is set, else the embedded one. */
+/** Opens the store the configuration asks for: Redis when REDIS_URL or REDIS_SENTINELS is set, else the embedded one. */
 import { createRoomcastAdapter } from './adapter.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { connectRedis, type RedisConnection, type RedisTarget } from './redis.ts';
 import { withDeadline } from './deadline.ts';
-import { createMemoryStore } from './store/room-store.memory.ts';
+import { openDataDir } from './store/data-dir.ts';
+import { openEmbeddedStore } from './store/room-store.embedded.ts';
 import { createRedisStore } from './store/room-store.redis.ts';
 import type { RoomStore } from './store/room-store.ts';
 import type { Components } from './app.ts';
 import type { CodeStore } from './codes/code-store.ts';
-import { createMemoryCodeStore } from './codes/code-store.memory.ts';
+import { openEmbeddedCodeStore } from './codes/code-store.embedded.ts';
 import { createRedisCodeStore } from './codes/code-store.redis.ts';
 import { createLimiters, type Limiters } from './limits.ts';
 
 export interface Backend {
 	store: RoomStore;
+	/** The embedded store's directory, absolute; none with Redis. */
+	dataDir?: string;
 	codes: CodeStore;
 	limiters: Limiters;
 	adapter?: Components['adapter'];
@@ -29,8 +32,22 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 	const ttls = { groupTtlS: config.groupTtlS, sessionTtlS: config.sessionTtlS };
 	const target = redisTargetOf(config);
 	if (!target) {
-		const store = createMemoryStore(ttls);
-		return { store, codes: createMemoryCodeStore(), limiters: createLimiters(config.limits), onPrimaryChange: () => {}, close: () => store.close() };
+		// Throws DataDirError, whose message says what to do, when another process holds the directory or it cannot be used.
+		const dir = await openDataDir(config.dataDir);
+		if (dir.openToOthers) log.warn('store.data_dir_open_to_others');
+		const store = await openEmbeddedStore(dir, { ...ttls, log });
+		const codes = await openEmbeddedCodeStore(dir);
+		return {
+			store,
+			codes,
+			dataDir: dir.path,
+			limiters: createLimiters(config.limits),
+			onPrimaryChange: () => {},
+			async close() {
+				await Promise.all([store.close(), codes.close()]);
+				await dir.close();
+			}
+		};
 	}
 	// The room store, the code store and the limiters time their calls themselves (deadline.ts), so a
 	// stalled Redis answers a handshake, a pairing or a command `unavailable` in seconds [R51].

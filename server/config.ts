@@ -16,6 +16,8 @@ export interface Config {
 	/** How long a write waits for its replicas before it is answered as retryable. */
 	redisReplicaTimeoutMs: number;
 	redisPrefix: string;
+	/** The embedded store's directory (without REDIS_URL). */
+	dataDir: string;
 	/** Base of the links `POST /api/groups` returns; by default the address the request came to. */
 	publicUrl: string | undefined;
 	groupTtlS: number;
@@ -67,6 +69,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
 		redisMinReplicas: integer(env, 'REDIS_MIN_REPLICAS', sentinels ? 1 : 0),
 		redisReplicaTimeoutMs: integer(env, 'REDIS_REPLICA_TIMEOUT_MS', 1000),
 		redisPrefix: env.REDIS_PREFIX || 'rc',
+		dataDir: env.DATA_DIR || 'data',
 		publicUrl: env.PUBLIC_URL ? new URL(env.PUBLIC_URL).origin : undefined,
 		groupTtlS: integer(env, 'GROUP_TTL_S', DEFAULT_TTLS.groupTtlS),
 		sessionTtlS: integer(env, 'SESSION_TTL_S', DEFAULT_TTLS.sessionTtlS),

@@ -1,29 +1,42 @@
 /**
  * The composition root: reads the configuration, opens the store, and serves the pages (SvelteKit's
  * production build, from BUILD_DIR), the API and Socket.IO on one port, until SIGTERM or SIGINT
- * drains it. Run it with `npm start`. The fault tests (tests/server/faults.server.test.ts) run this
- * very file as a process, kill it and stop it, with a build of no pages.
+ * drains it. `npm run build` compiles it to dist/server.js, which `npm start` runs with plain Node.
+ * The fault and restart tests (tests/server/*.server.test.ts, through tests/helpers/server-process.ts)
+ * run that very file with `npm start`'s command line, kill it and stop it, with a build of no pages.
  */
 import express from 'express';
-import { appendFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createApplication } from './app.ts';
-import { openBackend } from './backend.ts';
+import { openBackend, type Backend } from './backend.ts';
 import { readConfig } from './config.ts';
 import { createLogger } from './log.ts';
+import { DataDirError } from './store/dir-lock.ts';
+import packageJson from '../package.json' with { type: 'json' };
 
 /** SIGTERM: how long commands in flight get to finish before the sockets close. */
 const DRAIN_GRACE_MS = 3000;
 const SHUTDOWN_LIMIT_MS = 8000;
 
 const config = readConfig(process.env);
+// a buffered stream: a synchronous append per line would hold the event loop on every log line
+const logFile = config.logFile ? createWriteStream(config.logFile, { flags: 'a' }) : null;
+logFile?.once('error', (error: NodeJS.ErrnoException) => console.error(`LOG_FILE ${config.logFile} cannot be written (${error.code}): logging to the standard output only.`));
 const log = createLogger((line) => {
 	process.stdout.write(line + '\n');
-	if (config.logFile) appendFileSync(config.logFile, line + '\n');
+	logFile?.write(line + '\n');
 });
-const backend = await openBackend(config, log);
+let backend: Backend;
+try {
+	backend = await openBackend(config, log);
+} catch (error) {
+	if (!(error instanceof DataDirError)) throw error;
+	console.error(error.message);
+	process.exit(1);
+}
 
 const app = express();
 app.disable('x-powered-by');
@@ -35,7 +48,8 @@ const roomcast = createApplication(httpServer, {
 	allowedOrigins: config.allowedOrigins,
 	trustProxyHops: config.trustProxyHops,
 	limits: config.limits,
-	recordsRetentionDays: config.recordsRetentionDays
+	recordsRetentionDays: config.recordsRetentionDays,
+	version: packageJson.version
 });
 app.use(roomcast.api);
 // [R80] after a failover of the Redis primary, every device here gets a fresh snapshot
@@ -51,10 +65,12 @@ httpServer.listen(config.port, config.host, () => {
 	const port = typeof address === 'object' && address ? address.port : config.port;
 	log.info('server.listening', { port, store: backend.store.kind });
 	const redisWhere = config.redisSentinel
-		? `Redis primary "${config.redisSentinel.master}" through ${config.redisSentinel.sentinels.length} Sentinels, acknowledging after ${config.redisMinReplicas} replica(s)`
+		? `the Redis primary "${config.redisSentinel.master}" through ${config.redisSentinel.sentinels.length} Sentinels, acknowledging after ${config.redisMinReplicas} replica(s)`
 		: `Redis (REDIS_URL)${config.redisMinReplicas > 0 ? `, acknowledging after ${config.redisMinReplicas} replica(s)` : ''}`;
-	const where = backend.store.kind === 'redis' ? redisWhere : 'embedded in-process store (state is lost when this process stops; set REDIS_URL to keep it)';
-	console.log(`Roomcast is up on http://${config.host ?? 'localhost'}:${port}, using the ${where}.`);
+	const where = backend.dataDir
+		? `the embedded store in ${backend.dataDir} (kept across restarts; DATA_DIR to move it, REDIS_URL to use Redis instead)`
+		: redisWhere;
+	console.log(`Roomcast ${packageJson.version} is up on http://${config.host ?? 'localhost'}:${port}, using ${where}.`);
 });
 
 let stopping = false;
@@ -65,6 +81,7 @@ async function shutdown() {
 	setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
 	await roomcast.drain(DRAIN_GRACE_MS);
 	await backend.close();
+	if (logFile) await new Promise((resolve) => logFile.end(resolve));
 	process.exit(0);
 }
 process.on('SIGTERM', shutdown);

@@ -1,6 +1,7 @@
 /**
  * Where groups and sessions live. Two implementations pass one contract suite
- * (tests/store/room-store.contract.ts): Redis, and an embedded in-process store for a laptop demo.
+ * (tests/store/room-store.contract.ts): Redis, and the embedded store (this process's memory, written
+ * through to files in DATA_DIR) that runs without one.
  */
 import type { RoomState } from '../../src/lib/protocol/protocol.ts';
 

@@ -1,24 +1,39 @@
-/** Starting, pinning, measuring and killing the processes under test (each by its own PID). */
+/**
+ * Starting, pinning, measuring and killing the processes under test (each by its own PID). The app is
+ * the production server itself, started as `npm start` starts it (tests/helpers/start-command.ts:
+ * dist/server.js and its Node flags) with the stats preload (server-stats.mjs); B1 is
+ * baseline-server.ts, with the same flags and preload.
+ */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, openSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { build } from '../../scripts/build.mjs';
+import { entryPath, startCommand } from '../helpers/start-command.ts';
 
 const HAS_TASKSET = spawnSync('taskset', ['-V']).status === 0;
 /** The server under test gets core 0; the load generator and Redis share the other. */
 const SERVER_CORE = 0;
 export const LOAD_CORE = 1;
 const READY_TIMEOUT_MS = 30_000;
+const READY_POLL_MS = 10;
+/** Each server's stats preload answers on its port + this. */
+const STATS_PORT_OFFSET = 1000;
+const NO_PAGES = path.resolve('tests/helpers/no-pages');
 
 /**
  * The Node flags `npm start` runs the server with (package.json), given to every server the bench
  * starts, the app's and B1's alike: `--max-semi-space-size=64` (a larger young generation) cut the
  * app's p99 at 1750 groups from ~210 to ~35 ms and its CPU by a seventh (fewer scavenges).
  */
-const SERVER_NODE_FLAGS: string[] = (() => {
-	const start = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } }).scripts.start.split(' ');
-	return start.slice(start.indexOf('node') + 1, start.indexOf('--import'));
-})();
+const SERVER_NODE_FLAGS = startCommand().nodeFlags;
+
+/** All load comes from 127.0.0.1: limits high enough never to refuse the bench. */
+const PER_ADDRESS_LIFTED = { CONNECTIONS_PER_MINUTE_PER_ADDRESS: '1000000000', SOCKETS_PER_ADDRESS: '1000000000' };
+const DEVICE_LIFTED = { COMMANDS_PER_10S_PER_DEVICE: '1000000000', COMMANDS_IN_FLIGHT_PER_SOCKET: '1000000000', FLOOD_REFUSALS_PER_10S: '1000000000' };
+
+/** The compiled server, built first if its sources changed (`npm run bench` may run right after a pull). */
+export const ensureCompiledServer = () => build({ ifStale: true, serverOnly: true });
 
 export function pin(pid: number | undefined, core: number): void {
 	if (HAS_TASKSET && pid && os.cpus().length > core) spawnSync('taskset', ['-apc', String(core), String(pid)], { stdio: 'ignore' });
@@ -51,6 +66,7 @@ export interface BenchServer {
 export interface ServerOptions {
 	kind: 'app' | 'b1';
 	port: number;
+	/** REDIS_URL and REDIS_PREFIX (app); BENCH_LIMITS=production keeps the device limits as shipped (the flood step); B1_BYTES_* (b1). */
 	env: Record<string, string>;
 	logFile: string;
 	/** Extra node flags, e.g. --cpu-prof. */
@@ -58,24 +74,24 @@ export interface ServerOptions {
 }
 
 export async function startServer(opts: ServerOptions): Promise<BenchServer> {
-	const spawnedAtMs = performance.now();
 	const log = openSync(opts.logFile, 'a');
-	const script = path.resolve('tests/bench/bench-server.ts');
+	const preload = ['--import', path.resolve('tests/bench/server-stats.mjs')];
+	const [program, env] =
+		opts.kind === 'app'
+			? [[...preload, entryPath()], { ...PER_ADDRESS_LIFTED, ...(opts.env.BENCH_LIMITS === 'production' ? {} : DEVICE_LIFTED), HOST: '127.0.0.1', PORT: String(opts.port), BUILD_DIR: NO_PAGES }]
+			: [[...preload, '--import', 'tsx', path.resolve('tests/bench/baseline-server.ts'), String(opts.port)], {}];
 	// BENCH_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles every server of a run.
 	const nodeArgs = [...SERVER_NODE_FLAGS, ...(opts.nodeArgs ?? []), ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
-	const child: ChildProcess = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, opts.kind, String(opts.port)], {
-		env: { ...process.env, ...opts.env },
-		stdio: ['ignore', log, log, 'ipc']
+	const spawnedAtMs = performance.now();
+	const child: ChildProcess = spawn(process.execPath, [...nodeArgs, ...program], {
+		env: { ...process.env, ...opts.env, ...env, BENCH_STATS_PORT: String(opts.port + STATS_PORT_OFFSET) },
+		stdio: ['ignore', log, log]
 	});
 	pin(child.pid, SERVER_CORE);
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const readyAtMs = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`${opts.kind} server did not start (see ${opts.logFile})`)), READY_TIMEOUT_MS);
-		child.once('message', () => (clearTimeout(timer), resolve(performance.now())));
-		child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`${opts.kind} server exited with ${code} (see ${opts.logFile})`))));
-	});
-	child.disconnect?.();
 	const url = `http://127.0.0.1:${opts.port}`;
+	const readyAtMs = await answering(opts.kind === 'app' ? `${url}/healthz` : url, child, `${opts.kind} server (see ${opts.logFile})`);
+	const statsUrl = `http://127.0.0.1:${opts.port + STATS_PORT_OFFSET}/bench/stats`;
 	return {
 		kind: opts.kind,
 		url,
@@ -83,7 +99,7 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
 		startupMs: readyAtMs - spawnedAtMs,
 		readyAtMs,
 		async stats(reset = true) {
-			const res = await fetch(`${url}/bench/stats${reset ? '?reset=1' : ''}`);
+			const res = await fetch(`${statsUrl}${reset ? '?reset=1' : ''}`);
 			return (await res.json()) as ServerStats;
 		},
 		async kill(signal = 'SIGTERM') {
@@ -91,6 +107,25 @@ export async function startServer(opts: ServerOptions): Promise<BenchServer> {
 			await exited;
 		}
 	};
+}
+
+/**
+ * performance.now() when `url` first answers (the app: /healthz 200, which also means its store
+ * answers; B1: any answer), polled every few ms: what "start-up time" means in the bench.
+ */
+export async function answering(url: string, child: ChildProcess, what: string): Promise<number> {
+	const deadline = performance.now() + READY_TIMEOUT_MS;
+	let exit: string | null = null;
+	child.once('exit', (code, signal) => (exit = `exited with ${code ?? signal}`));
+	while (performance.now() < deadline && exit === null) {
+		const status = await fetch(url).then(
+			(res) => (void res.body?.cancel(), res.status),
+			() => 0
+		);
+		if (url.endsWith('/healthz') ? status === 200 : status > 0) return performance.now();
+		await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
+	}
+	throw new Error(`${what} ${exit ?? 'did not start'}`);
 }
 
 export function machine() {

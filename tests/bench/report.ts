@@ -6,6 +6,7 @@ import type { FloodResult } from './flood.ts';
 import type { ReplicationResult } from './replication.ts';
 import type { PageWeight } from './page-weight.ts';
 import type { RedisMemory, RoundTrip } from './redis-cost.ts';
+import type { StartupResult } from './startup.ts';
 import type { StormResult } from './storm.ts';
 import type { StepResult, SweepResult } from './sweep.ts';
 
@@ -23,6 +24,7 @@ export interface BenchResults {
 	flood: FloodResult;
 	replication: ReplicationResult;
 	storms: StormResult[];
+	startup: StartupResult;
 	encryption: EncryptionCost;
 	pages: PageWeight[] | null;
 }
@@ -88,6 +90,11 @@ export function renderMarkdown(r: BenchResults): string {
 	for (const s of r.storms)
 		out.push(`| ${s.clients} | ${s.restartAfterMs} ms | ${f(s.serverBackMs, 0)} ms | ${s.timedOut ? 'timed out' : f(s.everyoneCurrentMs, 0) + ' ms'} | ${f(s.backoffFloorMs, 0)} ms | ${f(s.ratioToFloor, 2)}× |`);
 	out.push('', 'Backoff floor: when the last client made its first reconnect attempt after the new server listened (reconnectionDelay 500 ms, max 5000 ms, randomization 0.5, as the pages).', '');
+	const st = r.startup;
+	out.push('## Start-up (issue 12)', '', `Spawn to the first \`GET /healthz\` 200, ${st.runs} runs each, taking turns, ${st.withPages ? 'with the production pages' : 'with no pages (no build)'}, the embedded store on an empty data directory:`, '');
+	out.push('| server | median | fastest |', '|---|---|---|');
+	out.push(`| compiled (\`npm start\`: dist/server.js, plain Node) | **${f(st.compiled.medianMs, 0)} ms** | ${f(st.compiled.minMs, 0)} ms |`);
+	out.push(`| before: the TypeScript sources under tsx | ${f(st.tsx.medianMs, 0)} ms${x(st.tsx.medianMs, st.compiled.medianMs)} | ${f(st.tsx.minMs, 0)} ms |`, '');
 	const e = r.encryption;
 	out.push('## End-to-end encryption: what it adds per command', '');
 	out.push('| where | µs | baseline: JSON.parse of the same snapshot |', '|---|---|---|');
@@ -131,6 +138,7 @@ function targets(r: BenchResults): [string, boolean, string][] {
 	]);
 	for (const s of r.storms)
 		list.push([`storm (restart after ${s.restartAfterMs} ms): everyone current ≤ 1.2× backoff floor`, !s.timedOut && s.ratioToFloor <= 1.2, `${f(s.ratioToFloor, 2)}×`]);
+	list.push(['the compiled server starts faster than under tsx', r.startup.compiled.medianMs < r.startup.tsx.medianMs, `${f(r.startup.compiled.medianMs, 0)} vs ${f(r.startup.tsx.medianMs, 0)} ms`]);
 	for (const p of r.pages ?? []) list.push([`${p.page} JS ≤ ${kb(p.budgetBytes)} gzipped`, p.jsGzipBytes <= p.budgetBytes, kb(p.jsGzipBytes)]);
 	return list;
 }

@@ -16,16 +16,17 @@ import { crossNode } from './crossnode.ts';
 import { encryptionCost } from './encryption-cost.ts';
 import { flood } from './flood.ts';
 import { replication } from './replication.ts';
-import { LOAD_CORE, machine, pin } from './processes.ts';
+import { LOAD_CORE, ensureCompiledServer, machine, pin } from './processes.ts';
 import { buildIsFresh, measurePages } from './page-weight.ts';
 import { measureB0, memoryPerGroup, usedMemory } from './redis-cost.ts';
 import { renderMarkdown } from './report.ts';
 import { makeGroup, seedGroups } from './seed.ts';
+import { startupTime } from './startup.ts';
 import { storm } from './storm.ts';
 import { bestOf, fakeGroups, sweep, type SweepOptions, type SweepResult } from './sweep.ts';
 
 const quick = process.argv.includes('--quick');
-const PORTS = { redis: 4790, server: 4701, nodeA: 4702, nodeB: 4703, storm: 4704, flood: 4705, replication: 4706 };
+const PORTS = { redis: 4790, server: 4701, nodeA: 4702, nodeB: 4703, storm: 4704, flood: 4705, startup: 4706, replication: 4707 };
 const RESULTS_DIR = 'tests/bench/results';
 /** Each client is one socket in the load generator and one in the server: both live under RLIMIT_NOFILE. */
 const FD_HEADROOM = 200;
@@ -40,6 +41,7 @@ const plan = quick
 			stormGroups: 250,
 			stormDelaysMs: [200],
 			flood: { groups: 250, commandsPerWave: 5000, waveEveryMs: 1000 },
+			startupRuns: 3,
 			replication: { groups: 100, failoverGroups: 50, rounds: 1 }
 		}
 	: {
@@ -52,9 +54,11 @@ const plan = quick
 			stormDelaysMs: [200, 5000],
 			// as the review's attack: 20,000 commands pipelined, again every 2 s after each cut-off
 			flood: { groups: 1000, commandsPerWave: 20_000, waveEveryMs: 2000 },
+			startupRuns: 9,
 			replication: { groups: 1000, failoverGroups: 250, rounds: 2 }
 		};
 
+await ensureCompiledServer();
 pin(process.pid, LOAD_CORE);
 const system = machine();
 const fdCapGroups = system.maxOpenFiles ? Math.floor((system.maxOpenFiles - FD_HEADROOM) / 4) : Infinity;
@@ -129,6 +133,10 @@ try {
 		storms.push(await storm({ port: PORTS.storm, env, logFile, groups: groups.slice(0, plan.stormGroups), restartAfterMs }));
 	}
 
+	say(`start-up: spawn to /healthz 200, compiled and under tsx, ${plan.startupRuns} runs each`);
+	const startup = await startupTime({ port: PORTS.startup, runs: plan.startupRuns, core: 0 });
+	say(`  compiled ${startup.compiled.medianMs.toFixed(0)} ms, tsx ${startup.tsx.medianMs.toFixed(0)} ms (medians)`);
+
 	say('end-to-end encryption: cost per command on the remote and on the display');
 	const encryption = await encryptionCost(quick ? 2000 : 20_000);
 
@@ -136,7 +144,7 @@ try {
 	const pages = fresh ? measurePages() : null;
 	if (!fresh) say('page weight skipped: no fresh production build (run `npx vite build` first)');
 
-	const results = { quick, at: new Date().toISOString(), machine: system, fdCapGroups, payloadBytes: bytes, b0, redisMemory, b1, app, cross, flood: flooded, replication: replicated, storms, encryption, pages };
+	const results = { quick, at: new Date().toISOString(), machine: system, fdCapGroups, payloadBytes: bytes, b0, redisMemory, b1, app, cross, flood: flooded, replication: replicated, storms, startup, encryption, pages };
 	mkdirSync(RESULTS_DIR, { recursive: true });
 	const name = quick ? 'quick' : 'latest';
 	writeFileSync(`${RESULTS_DIR}/${name}.json`, JSON.stringify(results, null, '\t') + '\n');

@@ -12,6 +12,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { createClient } from 'redis';
+import { build } from '../../scripts/build.mjs';
 import { freePort, ensureRedis } from '../../scripts/redis-for-tests.ts';
 import { startServerProcess } from '../helpers/server-process.ts';
 
@@ -36,6 +37,7 @@ interface Group {
 	lastVersion: number;
 }
 
+await build({ ifStale: true, serverOnly: true }); // the server process is the compiled one, as `npm start` runs it
 const redis = await ensureRedis();
 const prefix = `rc-soak-${randomBytes(4).toString('hex')}`;
 const port = await freePort();

@@ -1,31 +1,56 @@
 /**
- * Runs the production entry point, server/index.ts, as its own process (with a build of no pages),
- * so fault tests kill -9 it, SIGTERM it and start it again: its shutdown is the one they exercise.
- * Resolves once it listens.
+ * Runs the production server as its own process, the way `npm start` runs it: the same entry file
+ * (dist/server.js, compiled by `npm run build`) with the same Node flags, read from package.json
+ * (start-command.ts), with a build of no pages. Fault and restart tests kill -9 it, SIGTERM it and
+ * start it again: its start-up and shutdown are the ones they exercise. Resolves once it listens.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { serverIsFresh } from '../../scripts/build.mjs';
+import { entryPath, startCommand } from './start-command.ts';
 
-const ENTRY = fileURLToPath(new URL('../../server/index.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const NO_PAGES = fileURLToPath(new URL('./no-pages', import.meta.url));
-/** Starting tsx on a busy machine can take long; the wait ends at once when the process says it listens. */
+/** On a busy machine a start can take long; the wait ends at once when the process says it listens. */
 const START_TIMEOUT_MS = 60_000;
 
 export interface ServerProcess {
 	url: string;
+	/** The line it printed for people when it started ("Roomcast 0.1.0 is up on ..., using ..."). */
+	banner: string;
 	child: ChildProcess;
 	/** Resolves when the process has exited. */
 	exited: Promise<void>;
 	kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/** A process that exited before it listened: its exit code and what it wrote to stderr. */
+export class EarlyExitError extends Error {
+	constructor(
+		readonly code: number | null,
+		readonly stderr: string
+	) {
+		super(`server process exited early (${code}): ${stderr.trim()}`);
+	}
+}
+
 /** The test's own limits: these processes serve one test's clients, all from 127.0.0.1. */
 const ROOMY = { CONNECTIONS_PER_MINUTE_PER_ADDRESS: '100000', COMMANDS_PER_10S_PER_DEVICE: '100000', COMMANDS_IN_FLIGHT_PER_SOCKET: '100000', SOCKETS_PER_ADDRESS: '10000' };
 
+/** `env` must name the store: REDIS_URL, or a DATA_DIR of the test's own (never the developer's ./data). */
 export function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+	if (!env.REDIS_URL && !env.DATA_DIR) throw new Error('give the server process REDIS_URL or a DATA_DIR of its own');
+	// tests/helpers/redis.global.ts builds it before the tests; a stale one would test old code
+	if (!serverIsFresh()) throw new Error(`${startCommand().entry} is missing or older than the sources: run \`npm run build\``);
+	const child = spawn(process.execPath, [...startCommand().nodeFlags, entryPath()], {
+		cwd: ROOT,
 		env: { ...process.env, ...ROOMY, ...env, PORT: String(port), HOST: '127.0.0.1', BUILD_DIR: NO_PAGES },
-		stdio: ['ignore', 'pipe', 'inherit']
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let stderr = '';
+	child.stderr!.on('data', (data: Buffer) => {
+		stderr += data.toString();
+		process.stderr.write(data);
 	});
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	const url = `http://127.0.0.1:${port}`;
@@ -35,11 +60,13 @@ export function startServerProcess(port: number, env: Record<string, string>): P
 		child.stdout!.on('data', (data: Buffer) => {
 			if (seen === null) return; // started: the rest of its log is read and dropped
 			seen += data.toString();
-			if (!seen.includes('"server.listening"')) return;
+			const banner = seen.split('\n').slice(0, -1).find((line) => line.startsWith('Roomcast ') && line.includes(' is up on '));
+			if (!banner) return;
 			seen = null;
 			clearTimeout(timer);
 			resolve({
 				url,
+				banner,
 				child,
 				exited,
 				async kill(signal = 'SIGKILL') {
@@ -48,6 +75,11 @@ export function startServerProcess(port: number, env: Record<string, string>): P
 				}
 			});
 		});
-		child.once('exit', (code) => reject(new Error(`server process exited early (${code})`)));
+		child.once('exit', (code) => {
+			clearTimeout(timer);
+			// stderr may still be arriving: read it to its end first
+			child.stderr!.once('end', () => reject(new EarlyExitError(code, stderr)));
+			if (child.stderr!.readableEnded) reject(new EarlyExitError(code, stderr));
+		});
 	});
 }

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApplication, type Application, type Components } from '../../server/app.ts';
 import { createMemoryLogger } from '../../server/log.ts';
+import { embeddedCodes } from './embedded.ts';
 import type { ClientToServerEvents, CommandAck, CreateGroupResponse, RoomState, ServerToClientEvents } from '../../src/lib/protocol/protocol.ts';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -19,10 +20,12 @@ export interface TestServer {
 	close(): Promise<void>;
 }
 
-export async function startServer(components: Omit<Components, 'log'>): Promise<TestServer> {
+/** `codes`: embedded ones on a data directory of their own unless given. */
+export async function startServer(components: Omit<Components, 'log' | 'codes'> & Partial<Pick<Components, 'codes'>>): Promise<TestServer> {
 	const log = createMemoryLogger();
 	const http = createServer();
-	const app = createApplication(http, { ...components, log });
+	const codes = components.codes ?? (await embeddedCodes({ now: components.now }));
+	const app = createApplication(http, { ...components, codes, log });
 	http.on('request', app.api);
 	await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
 	const { port } = http.address() as AddressInfo;

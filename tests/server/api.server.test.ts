@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import { LIMITS } from '../../src/lib/protocol/protocol.ts';
 import { startServer, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-	server = await startServer({ store: createMemoryStore() });
+	server = await startServer({ store: await embeddedStore() });
 });
 afterAll(() => server.close());
 
@@ -52,11 +52,11 @@ describe('POST /api/groups', () => {
 		}
 	});
 
-	it('answers unknown API paths with JSON 404, and /healthz with the store kind', async () => {
+	it('answers unknown API paths with JSON 404, and /healthz with the store kind, the version and the uptime', async () => {
 		const missing = await fetch(`${server.url}/api/nothing`);
 		expect(missing.status).toBe(404);
 		expect((await missing.json()).error.code).toBe('not_found');
 		const health = await fetch(`${server.url}/healthz`);
-		expect(await health.json()).toEqual({ ok: true, store: 'embedded' });
+		expect(await health.json()).toEqual({ ok: true, store: 'embedded', version: 'development', uptimeS: expect.any(Number) });
 	});
 });

@@ -3,7 +3,7 @@
  * again, and a phone whose network drops while the desk goes on. Clients are the pages' own
  * RoomConnection, outbox and all.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -105,6 +105,7 @@ describe('faults', { timeout: 120_000 }, () => {
 		remote.close();
 		await server.kill('SIGTERM');
 		await redis.stop();
+		rmSync(dir, { recursive: true, force: true });
 	});
 
 	it('[R50] a phone offline while the desk edits: both sets of changes apply, in the order they arrive', async () => {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import { COMMANDS, COMMAND_TYPES, LIMITS, sealedLength, type CommandAck, type RecordsReply } from '../../src/lib/protocol/protocol.ts';
 import { CREATE_GROUP_BODY, PAIRING_BODY, POLL_BODY, REDEEM_BODY } from '../../src/lib/protocol/requests.ts';
 import { connectClient, connectRefused, createGroup, startServer, type Client, type TestServer } from '../helpers/test-server.ts';
@@ -24,7 +24,7 @@ const UNLIMITED = {
 let server: TestServer;
 let remote: Client;
 beforeAll(async () => {
-	server = await startServer({ store: createMemoryStore(), limits: UNLIMITED });
+	server = await startServer({ store: await embeddedStore(), limits: UNLIMITED });
 	const keys = await createGroup(server.url);
 	remote = await connectClient(server.url, { groupId: keys.groupId, key: keys.remote });
 	await remote.send({ id: 'start', type: 'session.start' });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { createLimiters } from '../../server/limits.ts';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import { connectClient, connectRefused, createGroup, startServer, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
 	server = await startServer({
-		store: createMemoryStore(),
+		store: await embeddedStore(),
 		allowedOrigins: ['https://roomcast.example.org'],
 		limiters: createLimiters({ commandsPer10sPerDevice: 20, codesPer10MinPerAddress: 3 })
 	});
@@ -76,7 +76,7 @@ describe('rate limits', () => {
 	});
 
 	it('[R45] too many connections from one address are refused with a clear error', async () => {
-		const tight = await startServer({ store: createMemoryStore(), limiters: createLimiters({ connectionsPerMinutePerAddress: 2 }) });
+		const tight = await startServer({ store: await embeddedStore(), limiters: createLimiters({ connectionsPerMinutePerAddress: 2 }) });
 		const keys = await createGroup(tight.url);
 		const auth = { groupId: keys.groupId, key: keys.display };
 		const first = await connectClient(tight.url, auth);

@@ -4,15 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CodeStore } from '../../server/codes/code-store.ts';
-import { createMemoryCodeStore } from '../../server/codes/code-store.memory.ts';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedCodes } from '../helpers/embedded.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import { StoreUnavailableError } from '../../server/store/room-store.ts';
 import { startServer, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
 let codesDown = false;
 beforeAll(async () => {
-	const codes = createMemoryCodeStore();
+	const codes = await embeddedCodes();
 	// a code store that fails as the Redis one does while Redis is away
 	const failing = Object.fromEntries(
 		Object.entries(codes).map(([name, fn]) => [
@@ -20,7 +20,7 @@ beforeAll(async () => {
 			(...args: unknown[]) => (codesDown ? Promise.reject(new StoreUnavailableError()) : (fn as (...a: unknown[]) => unknown)(...args))
 		])
 	) as unknown as CodeStore;
-	server = await startServer({ store: createMemoryStore(), codes: failing });
+	server = await startServer({ store: await embeddedStore(), codes: failing });
 });
 afterAll(() => server.close());
 

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { clientAddress } from '../../server/origins.ts';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import type { LimitSettings } from '../../server/limits.ts';
 import { connectClient, createGroup, disconnected, startServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 
 async function serverWith(limits: Partial<LimitSettings>, trustProxyHops = 0) {
-	const server = await startServer({ store: createMemoryStore(), limits, trustProxyHops });
+	const server = await startServer({ store: await embeddedStore(), limits, trustProxyHops });
 	servers.push(server);
 	return server;
 }

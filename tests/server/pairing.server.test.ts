@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import { parseShortCode } from '../../server/codes/short-code.ts';
 import { fromBase64url, toBase64url } from '../../src/lib/crypto/base64url.ts';
 import { newKeyPair, unwrapGroupKey, wrapGroupKey } from '../../src/lib/crypto/key-wrap.ts';
@@ -8,7 +8,7 @@ import { connectClient, connectRefused, createGroup, startServer, type Client, t
 
 let server: TestServer;
 beforeAll(async () => {
-	server = await startServer({ store: createMemoryStore() });
+	server = await startServer({ store: await embeddedStore() });
 });
 afterAll(() => server.close());
 
@@ -85,7 +85,7 @@ describe('projector pairing by code', () => {
 
 	it('[R43] an expired code fails', async () => {
 		let now = Date.now();
-		const timed = await startServer({ store: createMemoryStore(), now: () => now });
+		const timed = await startServer({ store: await embeddedStore(), now: () => now });
 		const keys = await createGroup(timed.url);
 		const remote = await connectClient(timed.url, { groupId: keys.groupId, key: keys.remote });
 		const res = await fetch(`${timed.url}/api/pairings`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });

@@ -5,23 +5,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import { createRedisStore } from '../../server/store/room-store.redis.ts';
 import { createRedisCodeStore } from '../../server/codes/code-store.redis.ts';
 import { PROTOCOL_VERSION } from '../../src/lib/protocol/protocol.ts';
 import { openTestRedis, type TestRedis } from '../helpers/test-redis.ts';
 import { connectClient, connectRefused, createGroup, startServer, type Client, type TestServer } from '../helpers/test-server.ts';
 
-let memory: TestServer;
+let embedded: TestServer;
 let redis: TestServer;
 let t: TestRedis;
 beforeAll(async () => {
 	t = await openTestRedis();
-	memory = await startServer({ store: createMemoryStore() });
+	embedded = await startServer({ store: await embeddedStore() });
 	redis = await startServer({ store: createRedisStore(t.redis, { prefix: t.prefix }), codes: createRedisCodeStore(t.redis, t.prefix) });
 });
 afterAll(async () => {
-	await memory.close();
+	await embedded.close();
 	await redis.close();
 	await t.cleanup();
 });
@@ -50,8 +50,8 @@ async function remoteOf(server: TestServer): Promise<{ keys: Awaited<ReturnType<
 
 describe('the role comes first [R2]', () => {
 	it('[R2] every command from a display is refused forbidden, also a malformed or unknown one', async () => {
-		const keys = await createGroup(memory.url);
-		const display = await connectClient(memory.url, { groupId: keys.groupId, key: keys.display });
+		const keys = await createGroup(embedded.url);
+		const display = await connectClient(embedded.url, { groupId: keys.groupId, key: keys.display });
 		const sent = [{ id: 'd1', type: 'no.such' }, { id: 'd2', type: 'queue.add' }, { id: 'd3', type: 'queue.add', name: 'Casey', extra: 1 }, 'not even an object'];
 		for (const payload of sent) expect(await display.send(payload as never)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		display.close();
@@ -60,7 +60,7 @@ describe('the role comes first [R2]', () => {
 
 describe('every command is answered [R20]', () => {
 	it('[R20] a command event with an ack and no payload gets an invalid_payload answer', async () => {
-		const { remote } = await remoteOf(memory);
+		const { remote } = await remoteOf(embedded);
 		const bare = remote.socket as unknown as { timeout(ms: number): { emitWithAck(event: string): Promise<unknown> } };
 		const answer = await bare.timeout(3000).emitWithAck('command');
 		expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
@@ -69,9 +69,9 @@ describe('every command is answered [R20]', () => {
 });
 
 describe('a retried command gets its whole first ack [R18]', () => {
-	for (const kind of ['memory', 'redis'] as const) {
+	for (const kind of ['embedded', 'redis'] as const) {
 		it(`[R18] invite.create sent again with the same id answers the same code, and makes one invite (${kind})`, async () => {
-			const server = kind === 'memory' ? memory : redis;
+			const server = kind === 'embedded' ? embedded : redis;
 			const { remote } = await remoteOf(server);
 			const first = await remote.send({ id: 'inv1', type: 'invite.create', label: "Kim's laptop" });
 			const again = await remote.send({ id: 'inv1', type: 'invite.create', label: "Kim's laptop" });
@@ -90,7 +90,7 @@ describe('a retried command gets its whole first ack [R18]', () => {
 		});
 
 		it(`[R18] device.pair sent again with the same id answers the projector's key again (${kind})`, async () => {
-			const server = kind === 'memory' ? memory : redis;
+			const server = kind === 'embedded' ? embedded : redis;
 			const { remote } = await remoteOf(server);
 			const publicKey = 'A'.repeat(43);
 			const pairing = (await post(server, '/api/pairings', { publicKey })).body;
@@ -138,7 +138,7 @@ describe('a pairing code has one winner [R43]', () => {
 
 describe('the key relay checks its sender [R42][R48]', () => {
 	it('[R42] a device revoked after pairing cannot hand over the key for that code, even with its socket still open', async () => {
-		const store = createMemoryStore();
+		const store = await embeddedStore();
 		const server = await startServer({ store });
 		const keys = await createGroup(server.url);
 		const desk = await connectClient(server.url, { groupId: keys.groupId, key: keys.desk });
@@ -162,18 +162,18 @@ describe('the key relay checks its sender [R42][R48]', () => {
 
 describe('the protocol version is negotiated at connect', () => {
 	it('[R66] a page of another protocol version is refused outdated; the current one and an unversioned client get in', async () => {
-		const keys = await createGroup(memory.url);
+		const keys = await createGroup(embedded.url);
 		const auth = { groupId: keys.groupId, key: keys.remote };
 		for (const protocol of [PROTOCOL_VERSION + 1, 0, 'one'])
-			expect((await connectRefused(memory.url, { ...auth, protocol })).data).toMatchObject({ code: 'outdated' });
-		(await connectClient(memory.url, { ...auth, protocol: PROTOCOL_VERSION })).close();
-		(await connectClient(memory.url, auth)).close();
+			expect((await connectRefused(embedded.url, { ...auth, protocol })).data).toMatchObject({ code: 'outdated' });
+		(await connectClient(embedded.url, { ...auth, protocol: PROTOCOL_VERSION })).close();
+		(await connectClient(embedded.url, auth)).close();
 	});
 });
 
 describe('a failed snapshot', () => {
 	it('[R21] closes only the transport, so the client reconnects by itself and gets its snapshot', async () => {
-		const store = createMemoryStore();
+		const store = await embeddedStore();
 		const server = await startServer({ store });
 		const keys = await createGroup(server.url);
 		// the handshake loads the group, and the snapshot after joining loads it again: fail that second load once

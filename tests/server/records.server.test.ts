@@ -1,6 +1,6 @@
 /** [R53] The records for funders over real sockets: asked for by facilitators, never sent to a display. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import type { RecordsReply } from '../../src/lib/protocol/protocol.ts';
 import { connectClient, createGroup, startServer, type Client, type TestServer } from '../helpers/test-server.ts';
 
@@ -8,7 +8,7 @@ const DAY = 24 * 3600 * 1000;
 let clock = Date.UTC(2026, 10, 23, 21, 30);
 let server: TestServer;
 beforeAll(async () => {
-	server = await startServer({ store: createMemoryStore({ now: () => clock }), now: () => clock, recordsRetentionDays: 30 });
+	server = await startServer({ store: await embeddedStore({ now: () => clock }), now: () => clock, recordsRetentionDays: 30 });
 });
 afterAll(() => server.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import { createRedisStore } from '../../server/store/room-store.redis.ts';
 import type { RoomStore } from '../../server/store/room-store.ts';
 import { COMMANDS, COMMAND_TYPES, LIMITS, sealedLength, type RoomState } from '../../src/lib/protocol/protocol.ts';
@@ -12,9 +12,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.cleanup());
 
-const stores: Record<string, () => RoomStore> = {
-	redis: () => createRedisStore(t.redis, { prefix: t.prefix }),
-	embedded: () => createMemoryStore()
+const stores: Record<string, () => Promise<RoomStore>> = {
+	redis: async () => createRedisStore(t.redis, { prefix: t.prefix }),
+	embedded: () => embeddedStore()
 };
 
 const queueNames = (s: RoomState) => s.session?.queue.map((e) => e.name) ?? [];
@@ -25,7 +25,7 @@ describe.each(Object.keys(stores))('server with the %s store', (kind) => {
 	const clients: Client[] = [];
 
 	beforeAll(async () => {
-		server = await startServer({ store: stores[kind]() });
+		server = await startServer({ store: await stores[kind]() });
 	});
 	afterAll(async () => {
 		for (const c of clients) c.close();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMemoryStore } from '../../server/store/room-store.memory.ts';
+import { embeddedStore } from '../helpers/embedded.ts';
 import { connectClient, createGroup, startServer, type TestServer } from '../helpers/test-server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
-	server = await startServer({ store: createMemoryStore() });
+	server = await startServer({ store: await embeddedStore() });
 });
 afterAll(() => server.close());
 

@@ -1,6 +1,6 @@
 /**
  * The storage contract: what every RoomStore must do. Run against each implementation by
- * room-store.memory.test.ts and room-store.redis.test.ts.
+ * room-store.embedded.test.ts and room-store.redis.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import { newGroup, runCommand } from '../../server/rooms.ts';

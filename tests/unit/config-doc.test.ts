@@ -1,4 +1,4 @@
-/** The README's configuration table lists every limit's environment variable with its default. */
+/** The README's configuration tables list every environment variable the server reads, the limits with their defaults. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LIMIT_ENV, readConfig } from '../../server/config.ts';
@@ -18,5 +18,12 @@ describe('README "Configuration"', () => {
 		const env = Object.fromEntries(Object.values(LIMIT_ENV).map((variable, i) => [variable, String(i + 1)]));
 		expect(Object.values(readConfig(env).limits)).toEqual(Object.values(LIMIT_ENV).map((_, i) => i + 1));
 		expect(() => readConfig({ SOCKETS_PER_ADDRESS: 'many' })).toThrow(/SOCKETS_PER_ADDRESS/);
+	});
+
+	it('lists every other variable the server reads', () => {
+		const sources = ['server/config.ts', 'server/index.ts'].map((file) => readFileSync(file, 'utf8')).join('\n');
+		const read = new Set([...sources.matchAll(/env\.([A-Z_]+)|integer\(env, '([A-Z_]+)'/g)].map((m) => m[1] ?? m[2]));
+		expect(read.size).toBeGreaterThan(10);
+		for (const variable of read) expect(readme, variable).toContain(`| \`${variable}\` |`);
 	});
 });
