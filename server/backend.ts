@@ -86,7 +86,7 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 }
 
 /** Where the configuration says Redis is: Sentinels, one URL, or none (the embedded store). */
-export function redisTargetOf(config: Config): RedisTarget | undefined {
+function redisTargetOf(config: Config): RedisTarget | undefined {
 	if (config.redisSentinel) return { kind: 'sentinel', ...config.redisSentinel };
 	return config.redisUrl ? { kind: 'single', url: config.redisUrl } : undefined;
 }

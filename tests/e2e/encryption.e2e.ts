@@ -44,7 +44,7 @@ test('[R49] no typed text reaches Redis or the server log; the display shows eve
 	const groupId = new URL(remote).pathname.split('/')[2];
 	const cipher = new RoomCipher(groupId, decodeKey(fragment.get('k')!));
 	const socket = io(baseURL!, { transports: ['websocket'], auth: { groupId, key: fragment.get('key'), protocol: PROTOCOL_VERSION } });
-	await new Promise((resolve, reject) => (socket.once('connect', resolve), socket.once('connect_error', reject)));
+	await new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)));
 	let n = 0;
 	// generous: Redis MONITOR slows every command of the machine's other tests too
 	const send = async (input: CommandInput) => {

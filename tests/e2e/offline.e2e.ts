@@ -103,12 +103,15 @@ test('[R50] a remote reloaded with the network off opens from the cache, says so
 		await expect(remote.getByTestId('connection')).toContainText('Offline');
 		await expect(remote.getByTestId('pending')).toHaveAttribute('data-count', '1');
 		await expect(remote.getByTestId('pending')).toHaveText('1 sending…');
+		// no copy of the room is kept on the phone: the page says what it waits for, not a blank page
+		await expect(remote.getByTestId('waiting-for-group')).toContainText('Waiting for the network');
 		await expect(display.getByTestId('queue').locator('li')).toHaveText([/Tasha/]);
 	});
 
 	await test.step('the network is back: the outbox goes, and the projector shows Kurt', async () => {
 		await remote.context().setOffline(false);
 		await expectConnected(remote);
+		await expect(remote.getByTestId('waiting-for-group')).toHaveCount(0);
 		await expect(display.getByTestId('queue').locator('li')).toHaveText([/Tasha/, /Kurt/]);
 		await expectSettled(remote);
 		await expect(remote.getByTestId('queue-list').locator('li')).toHaveCount(2);

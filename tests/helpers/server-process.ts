@@ -37,9 +37,9 @@ export class EarlyExitError extends Error {
 /** The test's own limits: these processes serve one test's clients, all from 127.0.0.1. */
 const ROOMY = { CONNECTIONS_PER_MINUTE_PER_ADDRESS: '100000', COMMANDS_PER_10S_PER_DEVICE: '100000', COMMANDS_IN_FLIGHT_PER_SOCKET: '100000', SOCKETS_PER_ADDRESS: '10000' };
 
-/** `env` must name the store: REDIS_URL, or a DATA_DIR of the test's own (never the developer's ./data). */
+/** `env` must name the store: REDIS_URL or REDIS_SENTINELS, or a DATA_DIR of the test's own (never the developer's ./data). */
 export function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
-	if (!env.REDIS_URL && !env.DATA_DIR) throw new Error('give the server process REDIS_URL or a DATA_DIR of its own');
+	if (!env.REDIS_URL && !env.REDIS_SENTINELS && !env.DATA_DIR) throw new Error('give the server process REDIS_URL or a DATA_DIR of its own');
 	// tests/helpers/redis.global.ts builds it before the tests; a stale one would test old code
 	if (!serverIsFresh()) throw new Error(`${startCommand().entry} is missing or older than the sources: run \`npm run build\``);
 	const child = spawn(process.execPath, [...startCommand().nodeFlags, entryPath()], {

@@ -79,8 +79,37 @@ export function loadDeviceLanguage(): void {
 }
 
 /** Settles once the page's dictionaries have arrived, so a page can open in its language without an English flash. */
-export function languageReady(): Promise<void> {
+function languageReady(): Promise<void> {
 	return (loadingSpanish ?? Promise.resolve()).catch(() => undefined); // offline: the page reads English
+}
+
+/**
+ * The page's dictionary with a catalog of words only some pages need (onboarding.en.ts,
+ * facilitator.en.ts, panels.en.ts), in the page's language: its own sections from the catalog (the
+ * Spanish one loaded when first read), every other from the page's dictionary. Pages that never
+ * import a catalog never download its words.
+ */
+export function withCatalog<C extends object>(english: C, loadSpanish: () => Promise<C>): { t: Messages & C; ready(): Promise<void> } {
+	let catalogSpanish = $state.raw<C | null>(null);
+	let loading: Promise<void> | null = null;
+	const own = (): C => {
+		if (locale.primary !== 'es') return english;
+		loading ??= loadSpanish().then(
+			(words) => void (catalogSpanish = words),
+			() => void (loading = null) // offline: English until it is read again
+		);
+		return catalogSpanish ?? english;
+	};
+	const words = new Proxy({} as Messages & C, {
+		get: (_target, key) => (Object.hasOwn(english, key) ? own()[key as keyof C] : t[key as keyof Messages])
+	});
+	return {
+		t: words,
+		async ready() {
+			own();
+			await Promise.all([languageReady(), loading]);
+		}
+	};
 }
 
 export function chooseDeviceLanguage(language: PageLanguage): void {

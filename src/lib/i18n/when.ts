@@ -25,7 +25,7 @@ export function timeOf(instant: number, timeZone: string | undefined, m: Message
 }
 
 function weekdayOf(instant: number, timeZone: string, m: Messages): string {
-	return m.settings.dayNames[zonedParts(instant, timeZone).weekday];
+	return m.clock.dayNames[zonedParts(instant, timeZone).weekday];
 }
 
 export type Cue = 'none' | 'ten' | 'five' | 'over';

@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+const CLIENT_DIR = '.svelte-kit/output/client';
+const manifest = JSON.parse(readFileSync(`${CLIENT_DIR}/.vite/manifest.json`, 'utf8'));
+const screen = process.argv[2];
+const seen = new Map();
+const visit = (k: string) => { const c = manifest[k]; if (!c || seen.has(c.file)) return; seen.set(c.file, k); c.imports?.forEach(visit); };
+visit(screen);
+for (const [file, key] of seen) console.log((gzipSync(readFileSync(path.join(CLIENT_DIR, file)), { level: 9 }).length / 1024).toFixed(2).padStart(6), key);
