@@ -8,6 +8,15 @@ import path from 'node:path';
  * `npm run dev` and `vite preview` serve the API and Socket.IO from Vite's own http server, through
  * the same factory as production. `destroyUpgrade: false` leaves Vite's HMR socket alone.
  */
+/**
+ * The dev server's backend, shared across Vite's restarts (an edited config): Vite makes the new server
+ * before it closes the old one, and the embedded store's data directory takes one owner at a time. It
+ * is closed when the last server using it closes.
+ */
+const DEV_BACKEND = Symbol.for('roomcast.devBackend');
+type SharedBackend = { opening: Promise<{ close(): Promise<void> }>; users: number };
+const registry = globalThis as typeof globalThis & { [DEV_BACKEND]?: SharedBackend };
+
 function roomcastServer(): Plugin {
 	async function attach(server: ViteDevServer | PreviewServer) {
 		const httpServer = server.httpServer as HttpServer | null;
@@ -19,7 +28,9 @@ function roomcastServer(): Plugin {
 		const { createApplication } = await import('./server/app.ts');
 		const config = readConfig(process.env);
 		const log = createLogger();
-		const backend = await openBackend(config, log);
+		const shared = (registry[DEV_BACKEND] ??= { opening: openBackend(config, log), users: 0 });
+		shared.users += 1;
+		const backend = (await shared.opening) as Awaited<ReturnType<typeof openBackend>>;
 		const app = createApplication(httpServer, {
 			...backend,
 			log,
@@ -31,10 +42,15 @@ function roomcastServer(): Plugin {
 			destroyUpgrade: false
 		});
 		server.middlewares.use(app.api);
-		backend.onPrimaryChange(() => void app.resync());
+		backend.onStoreRecovered(() => void app.resync());
 		log.info('server.dev', { store: backend.store.kind });
 		httpServer.once('close', () => {
-			void app.close().then(() => backend.close());
+			void app.close().then(() => {
+				shared.users -= 1;
+				if (shared.users > 0) return; // a restart: the new server goes on with it
+				if (registry[DEV_BACKEND] === shared) delete registry[DEV_BACKEND];
+				return backend.close();
+			});
 		});
 	}
 	return {

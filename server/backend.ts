@@ -23,8 +23,11 @@ export interface Backend {
 	adapter?: Components['adapter'];
 	/** For /healthz: the Redis primary written to and how many replicas it has. */
 	describeStore?: Components['describeStore'];
-	/** Called when the Sentinels promoted a new primary (the connections follow it by themselves). */
-	onPrimaryChange(listener: () => void): void;
+	/**
+	 * Called when the store may hold other than what the devices were last sent: the Sentinels
+	 * promoted a new primary (the connections follow it by themselves), or Redis is back after an outage.
+	 */
+	onStoreRecovered(listener: () => void): void;
 	close(): Promise<void>;
 }
 
@@ -42,7 +45,7 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 			codes,
 			dataDir: dir.path,
 			limiters: createLimiters(config.limits),
-			onPrimaryChange: () => {},
+			onStoreRecovered: () => {},
 			async close() {
 				await Promise.all([store.close(), codes.close()]);
 				await dir.close();
@@ -56,12 +59,14 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 	// device here a fresh snapshot.
 	const listeners: Array<() => void> = [];
 	let primary = target.kind === 'single' ? addressOf(target.url) : '';
+	const recovered = () => listeners.forEach((listener) => listener());
 	const redis = await connectRedis(target, log, 'store', {
 		onPrimaryChange: (address) => {
 			const changed = primary !== '' && primary !== address;
 			primary = address;
-			if (changed) for (const listener of listeners) listener();
-		}
+			if (changed) recovered();
+		},
+		onBack: recovered
 	});
 	const shared = await connectRedis(target, log, 'codes');
 	const pub = await connectRedis(target, log, 'pubsub');
@@ -77,7 +82,7 @@ export async function openBackend(config: Config, log: Logger): Promise<Backend>
 		limiters: createLimiters(config.limits, shared, config.redisPrefix),
 		adapter,
 		describeStore: async () => ({ primary, replicas: await replicaCount(redis), minReplicas: config.redisMinReplicas }),
-		onPrimaryChange: (listener) => void listeners.push(listener),
+		onStoreRecovered: (listener) => void listeners.push(listener),
 		async close() {
 			await store.close();
 			await Promise.allSettled([redis.close(), shared.close(), pub.close(), sub.close()]);

@@ -9,6 +9,7 @@
  *   answer     the ack, its sealed parts opened for this device
  * Every command is answered once, with an ack; none reaches Socket.IO as an exception.
  */
+import { retentionMs } from '../src/lib/room/room.records.ts';
 import { ERROR_CODE, ROLE, parseCommand, type CommandAck, type InviteCode, type ProtocolError, type RoomState } from '../src/lib/protocol/protocol.ts';
 import { openForDevice } from './ack-seal.ts';
 import type { Deps } from './app.ts';
@@ -34,7 +35,6 @@ const UNAVAILABLE: ProtocolError = {
 	message: 'Saving is paused: the server cannot reach its store. This change may not have been saved yet; it will be sent again and applies once.'
 };
 
-const MS_PER_DAY = 24 * 3600 * 1000;
 
 export function createCommandPipeline(deps: Deps, publisher: Publisher) {
 	const { store, log, now } = deps;
@@ -60,7 +60,7 @@ export function createCommandPipeline(deps: Deps, publisher: Publisher) {
 			const sender = { groupId, address: () => deps.addressOf(socket.request), ackKey: ackKeys.get(socket)! };
 			const prepared = await prepareCommand(deps, command, sender);
 			if (prepared.refusal) return refuse(prepared.refusal, command.type);
-			const ctx = { now: now(), sender: { deviceId: socket.data.deviceId, role }, recordsRetentionMs: deps.recordsRetentionDays * MS_PER_DAY, ...prepared.ctx };
+			const ctx = { now: now(), sender: { deviceId: socket.data.deviceId, role }, recordsRetentionMs: retentionMs(deps.recordsRetentionDays), ...prepared.ctx };
 			const outcome = await store.update(groupId, (room) => runCommand(room, command, ctx));
 			if (!outcome.found) return refuse(NO_GROUP, command.type);
 			const late = await prepared.after?.(outcome.result);

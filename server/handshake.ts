@@ -9,6 +9,7 @@ import { ERROR_CODE, type ProtocolError } from '../src/lib/protocol/protocol.ts'
 import { HANDSHAKE_AUTH } from '../src/lib/protocol/requests.ts';
 import { check } from '../src/lib/protocol/schema.ts';
 import { ackKeyOf } from './ack-seal.ts';
+import { errorName } from './log.ts';
 import type { Deps } from './app.ts';
 import { hashCredential, sameHash } from './credentials.ts';
 import { allowed } from './limits.ts';
@@ -17,7 +18,6 @@ import type { RoomcastSocket } from './socket-server.ts';
 /** Per connected socket: the key its acks' secrets are sealed with (ack-seal.ts). Never in `socket.data`, which other nodes can read. */
 export const ackKeys = new WeakMap<RoomcastSocket, Buffer>();
 
-const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
 const refusal = (error: ProtocolError): ExtendedError => Object.assign(new Error(error.message), { data: error });
 
 const RATE_LIMITED: ProtocolError = { code: ERROR_CODE.rateLimited, message: 'Too many connections from this address. Retrying shortly.' };

@@ -52,8 +52,8 @@ const roomcast = createApplication(httpServer, {
 	version: packageJson.version
 });
 app.use(roomcast.api);
-// [R80] after a failover of the Redis primary, every device here gets a fresh snapshot
-backend.onPrimaryChange(() => void roomcast.resync());
+// [R80] after a failover of the Redis primary, or Redis back after an outage, every device here gets the store's state
+backend.onStoreRecovered(() => void roomcast.resync());
 
 // SvelteKit's adapter-node output, imported at run time so this file type-checks without a build.
 const handlerUrl = pathToFileURL(path.resolve(process.env.BUILD_DIR ?? 'build', 'handler.js')).href;

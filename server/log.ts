@@ -23,6 +23,9 @@ interface LogFields {
 
 type LogLevel = 'info' | 'warn' | 'error';
 
+/** What goes in `reason`: an error's class name, never its message (messages can quote input). */
+export const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
+
 export interface Logger {
 	info(event: string, fields?: LogFields): void;
 	warn(event: string, fields?: LogFields): void;

@@ -36,6 +36,8 @@ export const CODE_REFUSED: ProtocolError = {
 	message: 'That code did not work. Check it and try again, or ask for a new one.'
 };
 export const SLOW_DOWN: ProtocolError = { code: ERROR_CODE.rateLimited, message: 'Too many tries from here. Wait a few minutes.' };
+/** The same limit met by `device.pair` over a socket: final, so the page's outbox does not keep guessing. */
+export const TOO_MANY_TRIES: ProtocolError = { code: ERROR_CODE.tooManyTries, message: 'Too many codes tried from here. Wait a few minutes, then type it again.' };
 const UNREADABLE: ProtocolError = { code: ERROR_CODE.invalidPayload, message: 'Send plain JSON data.' };
 
 /** Makes a code record under a fresh id (retrying the rare id collision). */

@@ -10,6 +10,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { ERROR_CODE, ROLE, type CommandAck, type RecordsReply, type Role, type RoomState } from '../src/lib/protocol/protocol.ts';
 import { viewFor } from '../src/lib/room/room.view.ts';
+import { errorName } from './log.ts';
 import type { Deps } from './app.ts';
 import { CommandGuard } from './command-guard.ts';
 import { createCommandPipeline } from './command-pipeline.ts';
@@ -23,8 +24,8 @@ export type { RoomcastServer } from './socket-server.ts';
 /** Each group has one Socket.IO room per role, because each role is sent its own view [R40]. */
 const roomOf = (groupId: string, role: Role) => `g:${groupId}:${role}`;
 
-const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
 const RESTARTING: CommandAck = { ok: false, error: { code: ERROR_CODE.unavailable, message: 'The server is restarting. It will be sent again.' } };
+const RECORDS_FAILED: RecordsReply = { ok: false, error: { code: ERROR_CODE.internal, message: 'Something went wrong on the server. Try again.' } };
 const INTERNAL: CommandAck = { ok: false, error: { code: ERROR_CODE.internal, message: 'Something went wrong on the server. This change was not saved.' } };
 
 export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrade: boolean) {
@@ -61,7 +62,7 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 			if (typeof ack !== 'function') return;
 			answerRecords(deps, socket.data, args.length > 1 ? args[0] : undefined).then(ack as (reply: RecordsReply) => void, (error) => {
 				log.error('records.failed', { groupId, reason: errorName(error) });
-				(ack as (reply: RecordsReply) => void)(INTERNAL as RecordsReply);
+				(ack as (reply: RecordsReply) => void)(RECORDS_FAILED);
 			});
 		});
 		socket.on('disconnect', () => {
@@ -116,8 +117,11 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 	}
 
 	/**
-	 * [R80] After a failover of the store (the server survived it), every device on this node gets a
-	 * fresh snapshot, one read per group; devices keep what they show until then (no fail-closed).
+	 * [R80] After a failover of the store, or Redis back after an outage (the server survived it),
+	 * every device on this node gets the store's state, one read per group, marked so that it is shown
+	 * even if older than what the device holds (acknowledged writes lost with an old primary, or the
+	 * last second of a Redis restarted with `appendfsync everysec`). Devices keep what they show until
+	 * then (no fail-closed).
 	 */
 	async function resync() {
 		const byGroup = new Map<string, RoomcastSocket[]>();
@@ -127,7 +131,12 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 				const room = await store.load(groupId);
 				if (!room) continue;
 				for (const socket of sockets)
-					if (room.state.devices.some((d) => d.id === socket.data.deviceId)) socket.emit('state', viewFor(socket.data.role, room.state));
+					if (room.state.devices.some((d) => d.id === socket.data.deviceId)) {
+						// emitted right after the read, before this node's next change of the group is
+						// broadcast (the store reads and writes a group one at a time): never an older state
+						socket.emit('resync');
+						socket.emit('state', viewFor(socket.data.role, room.state));
+					}
 			} catch (error) {
 				log.warn('resync.failed', { groupId, reason: errorName(error) }); // the next change reaches them anyway
 			}

@@ -50,6 +50,8 @@ const SENTINEL_SCAN_MS = 1000;
 export interface RedisEvents {
 	/** The Sentinels promoted another primary; the connection follows it by itself. */
 	onPrimaryChange?: (address: string) => void;
+	/** The connection is back after Redis was unreachable (it may have restarted). */
+	onBack?: () => void;
 }
 
 /** `target`: a REDIS_URL, or where the Sentinels are. */
@@ -63,7 +65,10 @@ export async function connectRedis(target: string | RedisTarget, log: Logger, na
 		down = true;
 	});
 	client.on('ready', () => {
-		if (down) log.info('redis.up', { connection: name });
+		if (down) {
+			log.info('redis.up', { connection: name });
+			events.onBack?.();
+		}
 		down = false;
 	});
 	await client.connect();

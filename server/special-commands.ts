@@ -11,7 +11,7 @@ import { sealForDevice } from './ack-seal.ts';
 import { CODE_KIND } from './codes/code-store.ts';
 import { parseShortCode } from './codes/short-code.ts';
 import { newDeviceId } from './credentials.ts';
-import { CODE_REFUSED, checkCode, issueInvite, SLOW_DOWN, type PairingDeps } from './pairing.ts';
+import { CODE_REFUSED, checkCode, issueInvite, SLOW_DOWN, TOO_MANY_TRIES, type PairingDeps } from './pairing.ts';
 import type { CommandOutcome, ServerContext } from './rooms.ts';
 
 export interface Sender {
@@ -54,7 +54,8 @@ export function prepareCommand(deps: PairingDeps, command: Command, sender: Send
  */
 async function preparePairing(deps: PairingDeps, command: CommandOf<'device.pair'>, sender: Sender): Promise<Prepared> {
 	const checked = await checkCode(deps, CODE_KIND.pairing, command.code, sender.address(), false);
-	if (!checked.ok) return checked.error === SLOW_DOWN ? { refusal: SLOW_DOWN } : NOTHING;
+	// final, unlike rate_limited: a page must not keep sending a code guess by itself (a person waits)
+	if (!checked.ok) return checked.error === SLOW_DOWN ? { refusal: TOO_MANY_TRIES } : NOTHING;
 	const owner = `${sender.groupId}/${command.id}`;
 	// a retry of this very command admits the device the first try chose
 	const mine = checked.record.data.claim === owner;

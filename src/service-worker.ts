@@ -80,7 +80,7 @@ async function devicePage(request: Request): Promise<Response> {
 		const response = await Promise.race([fetch(request), tooLate]);
 		// a proxy's 502 while the server restarts is no better than no answer
 		if (response.status >= 500) return (await cache.match(SHELL)) ?? response;
-		if (response.ok && response.type === 'basic') await cache.put(SHELL, response.clone());
+		if (response.ok && response.type === 'basic') await cache.put(SHELL, await anonymous(response.clone()));
 		return response;
 	} catch (error) {
 		const shell = await cache.match(SHELL);
@@ -89,4 +89,12 @@ async function devicePage(request: Request): Promise<Response> {
 	} finally {
 		clearTimeout(timer);
 	}
+}
+
+/**
+ * The same page without the address it came from: a cached response keeps its URL, which names the
+ * group (`/g/<groupId>/remote`); the shell is the same for every group, so it keeps none.
+ */
+async function anonymous(response: Response): Promise<Response> {
+	return new Response(await response.blob(), { status: response.status, statusText: response.statusText, headers: response.headers });
 }

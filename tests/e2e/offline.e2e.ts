@@ -126,7 +126,8 @@ test('[R50] a remote reloaded with the network off opens from the cache, says so
 				for (const request of await cache.keys()) {
 					const response = await cache.match(request);
 					const type = response?.headers.get('content-type') ?? '';
-					entries.push({ url: request.url, body: /html|json|javascript/.test(type) ? await response!.text() : '' });
+					// a cached response keeps the address it came from too: that must not name the group either
+					entries.push({ url: `${request.url} ${response?.url ?? ''}`, body: /html|json|javascript/.test(type) ? await response!.text() : '' });
 				}
 			}
 			const { version } = await (await fetch('/_app/version.json')).json();

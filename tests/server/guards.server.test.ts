@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect } from 'socket.io-client';
 import { createLimiters } from '../../server/limits.ts';
+import { RETRYABLE } from '../../src/lib/protocol/errors.ts';
 import { embeddedStore } from '../helpers/embedded.ts';
 import { connectClient, connectRefused, createGroup, startServer, type TestServer } from '../helpers/test-server.ts';
 
@@ -73,6 +74,19 @@ describe('rate limits', () => {
 		}
 		expect(statuses.slice(0, 3)).toEqual([201, 201, 201]);
 		expect(statuses.slice(3)).toEqual([429, 429]);
+	});
+
+	it('[R45] a device.pair past the guess limit is refused too_many_tries, which a page does not send again by itself', async () => {
+		const tight = await startServer({ store: await embeddedStore(), limiters: createLimiters({ guessesPer10MinPerAddress: 2 }) });
+		const keys = await createGroup(tight.url);
+		const remote = await connectClient(tight.url, { groupId: keys.groupId, key: keys.remote });
+		const guess = (n: number) => remote.send({ id: `g${n}`, type: 'device.pair', code: 'ZZZZ-ZZZZ', label: 'Projector' });
+		expect(await guess(1)).toMatchObject({ ok: false, error: { code: 'code_refused' } });
+		expect(await guess(2)).toMatchObject({ ok: false, error: { code: 'code_refused' } });
+		expect(await guess(3)).toMatchObject({ ok: false, error: { code: 'too_many_tries', message: expect.stringMatching(/Wait a few minutes/) } });
+		expect(RETRYABLE.has('too_many_tries')).toBe(false);
+		remote.close();
+		await tight.close();
 	});
 
 	it('[R45] too many connections from one address are refused with a clear error', async () => {

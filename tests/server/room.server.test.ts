@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddedStore } from '../helpers/embedded.ts';
 import { createRedisStore } from '../../server/store/room-store.redis.ts';
 import type { RoomStore } from '../../server/store/room-store.ts';
-import { COMMANDS, COMMAND_TYPES, LIMITS, sealedLength, type RoomState } from '../../src/lib/protocol/protocol.ts';
+import { COMMANDS, COMMAND_TYPES, LIMITS, PROTOCOL_VERSION, sealedLength, type RoomState } from '../../src/lib/protocol/protocol.ts';
 import { openTestRedis, type TestRedis } from '../helpers/test-redis.ts';
 import { connectClient, createGroup, disconnected, startServer, type Client, type TestServer } from '../helpers/test-server.ts';
 
@@ -44,7 +44,7 @@ describe.each(Object.keys(stores))('server with the %s store', (kind) => {
 	it('[R21] every device starts with a full snapshot of its group', async () => {
 		const keys = await openGroup();
 		for (const c of [remote, desk, display])
-			expect(c.latest()).toMatchObject({ protocol: 1, groupId: keys.groupId, version: 1, group: { name: 'Monday group', topics: [] }, session: null });
+			expect(c.latest()).toMatchObject({ protocol: PROTOCOL_VERSION, groupId: keys.groupId, version: 1, group: { name: 'Monday group', topics: [] }, session: null });
 	});
 
 	it('acks a command with the new version and broadcasts it to every device', async () => {

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../src/lib/protocol/protocol.ts';
+import { LIMITS, PROTOCOL_VERSION } from '../../src/lib/protocol/protocol.ts';
 import { CREATE_GROUP_BODY, HANDSHAKE_AUTH, PAIRING_BODY, POLL_BODY, RECORDS_QUERY, REDEEM_BODY } from '../../src/lib/protocol/requests.ts';
 import { check } from '../../src/lib/protocol/schema.ts';
 
@@ -70,11 +70,12 @@ describe('the handshake auth and the records query', () => {
 
 	it('[R66] takes auth with or without a protocol, and keys Socket.IO itself adds', () => {
 		expect(firstKey({ groupId: 'g1', key: 'k1' })).toBe('ok');
-		expect(firstKey({ groupId: 'g1', key: 'k1', protocol: 1, pid: 'p', offset: 'o' })).toBe('ok');
+		expect(firstKey({ groupId: 'g1', key: 'k1', protocol: PROTOCOL_VERSION, pid: 'p', offset: 'o' })).toBe('ok');
+		expect(firstKey({ groupId: 'g1', key: 'k1', protocol: PROTOCOL_VERSION - 1 }), 'a page of the version before').toBe('protocol');
 	});
 
 	it('[R66] judges the protocol first, so a page of another version hears "reload" whatever its auth', () => {
-		expect(firstKey({ groupId: 7, key: 'k1', protocol: 2 })).toBe('protocol');
+		expect(firstKey({ groupId: 7, key: 'k1', protocol: PROTOCOL_VERSION + 1 })).toBe('protocol');
 		expect(firstKey({ groupId: 'g1', key: 'k1', protocol: 'one' })).toBe('protocol');
 		expect(firstKey({ groupId: 'g'.repeat(65), key: 'k1' })).toBe('groupId');
 		expect(firstKey({ groupId: 'g1', key: '' })).toBe('key');

@@ -237,6 +237,25 @@ describe('RoomConnection: snapshots', () => {
 		expect(shown(conn)).toEqual([6, 'Kurt']);
 	});
 
+	it('[R23][R80] after resync, shows the store\'s state even when its version is not newer, and only that one', async () => {
+		const server = await roomServer();
+		const key = newGroupKey();
+		const conn = connection(server.url, { groupKey: key });
+		await until(() => server.sockets.length === 1, 'connected');
+		// v12 was acknowledged by a primary that died before its replica had it
+		server.io.emit('state', await snapshot(key, 12, 'Lost with the old primary'));
+		await until(() => conn.room?.version === 12, 'the lost state');
+		server.io.emit('resync');
+		server.io.emit('state', await snapshot(key, 11, 'Casey'));
+		await until(() => conn.room?.version === 11, 'the store\'s state after the failover');
+		expect(shown(conn)).toEqual([11, 'Casey']);
+		// the mark covers that one snapshot: an older one after it is ignored again
+		server.io.emit('state', await snapshot(key, 10, 'Old'));
+		server.io.emit('state', await snapshot(key, 12, 'Kurt'));
+		await until(() => conn.room?.version === 12, 'the next change, at the version the lost one had');
+		expect([conn.snapshotsReceived, ...shown(conn)]).toEqual([4, 12, 'Kurt']);
+	});
+
 	it('[R23] shows each newer snapshot, and ignores an older version', async () => {
 		const server = await roomServer();
 		const key = newGroupKey();

@@ -115,6 +115,8 @@ export class RoomConnection {
 	/** ...and the one on screen is never replaced by one that arrived before it. */
 	#onScreen = 0;
 	#delivered = new Set<string>();
+	/** The server said the next snapshot is the store's state after a failover [R80]. */
+	#resync = false;
 	#outbox = new Map<string, OutboxEntry>();
 	#retryDelayMs: number;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -159,6 +161,7 @@ export class RoomConnection {
 			}
 		});
 		this.#socket.on('device', (info) => void (this.deviceId = info.deviceId));
+		this.#socket.on('resync', () => void (this.#resync = true));
 		this.#socket.on('state', (snapshot) => this.#receive(snapshot));
 	}
 
@@ -215,8 +218,11 @@ export class RoomConnection {
 	}
 
 	#receive(snapshot: RoomState) {
-		// [R23] ignore anything older than what this page already shows
-		if (this.#raw && this.#raw.groupId === snapshot.groupId && snapshot.version <= this.#raw.version) {
+		// [R23] ignore anything older than what this page already shows, but the store's own state
+		// after it failed over [R80]: a version lost with the old primary is used again for another state
+		const resync = this.#resync;
+		this.#resync = false;
+		if (!resync && this.#raw && this.#raw.groupId === snapshot.groupId && snapshot.version <= this.#raw.version) {
 			if (this.#rawFailed) this.#show(this.#raw, false);
 			void this.#lastShow.then(() => void (this.snapshotsReceived += 1));
 			return;

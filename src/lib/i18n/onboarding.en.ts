@@ -61,6 +61,7 @@ export const onboardingEn = {
 	},
 
 	pair: {
+		outdated: 'This page is from a different version of Roomcast than the server: reload it, then pair again.',
 		pageTitle: 'Pair a screen · Roomcast',
 		heading: 'Pair a screen',
 		intro: 'Show one of your groups on the screen that shows this code.',

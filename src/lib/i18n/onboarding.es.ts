@@ -59,6 +59,7 @@ export const onboardingEs: OnboardingMessages = {
 	},
 
 	pair: {
+		outdated: 'Esta página es de otra versión de Roomcast que la del servidor: vuelva a cargarla y vincule de nuevo.',
 		pageTitle: 'Vincular una pantalla · Roomcast',
 		heading: 'Vincular una pantalla',
 		intro: 'Muestre uno de sus grupos en la pantalla que tiene este código.',

@@ -22,6 +22,8 @@ export const ERROR_CODE = {
 	codeRefused: 'code_refused',
 	/** Too many requests from this device or address; wait and try again. */
 	rateLimited: 'rate_limited',
+	/** Too many pairing codes typed from this address: a person must wait, so the page must not send it again by itself. */
+	tooManyTries: 'too_many_tries',
 	full: 'full',
 	/** The group no longer exists (expired or never did). */
 	noGroup: 'no_group',
@@ -53,6 +55,7 @@ export const ERROR_MEANING: Record<ErrorCode, string> = {
 	last_facilitator: 'The last facilitator device cannot be removed: the group would have nobody to run it.',
 	code_refused: 'The code did not work: it is wrong, used or expired. The answer never says which.',
 	rate_limited: 'Too many requests from this device or address. Nothing was applied; wait a moment. A socket that goes on sending far past its limit is disconnected.',
+	too_many_tries: 'Too many pairing codes typed from this address: wait a few minutes before typing one again. Nothing was applied.',
 	full: 'The queue or the column is full.',
 	no_group: 'The group no longer exists (it expired, or never did).',
 	unavailable:

@@ -48,11 +48,16 @@ export interface ServerToClientEvents {
 	state: (snapshot: RoomState) => void;
 	/** This device was removed from the group; the server disconnects it right after. */
 	revoked: () => void;
+	/**
+	 * [R23][R80] The store failed over or came back: the next `state` is what it holds now, to be
+	 * shown even if its version is not newer (writes lost with an old primary reuse their versions).
+	 */
+	resync: () => void;
 }
 
 /**
  * What the handshake `auth` must hold: `groupId`, `key`, and `protocol`, the protocol version the page
- * speaks (PROTOCOL_VERSION of its build; absent means 1). @public (part of the public contract)
+ * speaks (PROTOCOL_VERSION of its build; absent: taken to follow docs/protocol.md as it is now). @public (part of the public contract)
  */
 export type HandshakeAuth = InferOutput<typeof HANDSHAKE_AUTH>;
 

@@ -9,6 +9,9 @@ const MS_PER_DAY = 24 * 3600 * 1000;
 export const RECORDS_RETENTION_DAYS = 396;
 export const RECORDS_RETENTION_MS = RECORDS_RETENTION_DAYS * MS_PER_DAY;
 
+/** A retention in days (RECORDS_RETENTION_DAYS) as the rules take it. */
+export const retentionMs = (days: number) => days * MS_PER_DAY;
+
 /** The records that ended within the retention, oldest first. */
 export function recordsWithin(records: readonly SessionRecord[], now: number, retentionMs: number): SessionRecord[] {
 	const kept = records.filter((r) => now - r.endedAt <= retentionMs);
