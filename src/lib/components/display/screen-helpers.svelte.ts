@@ -60,3 +60,20 @@ export function holdScreenAwake(): () => void {
 		void sentinel?.release().catch(() => {});
 	};
 }
+
+/** A projector reloads itself at most this often when told its page is out of date. */
+export const OUTDATED_RELOAD_EVERY_MS = 60_000;
+const RELOADED_AT = 'roomcast:display:reloadedAt';
+
+/**
+ * [R66] A projector left open across an update is told its page is out of date. Nobody is at its
+ * keyboard and it shows no control, so it reloads itself to the new build, at most once a minute
+ * (a server still on the old build must not make it reload without end).
+ */
+export function reloadWhenOutdated(storage: Pick<Storage, 'getItem' | 'setItem'> = sessionStorage, now = Date.now(), reload = () => location.reload()): boolean {
+	const last = Number(storage.getItem(RELOADED_AT) ?? 0);
+	if (now - last < OUTDATED_RELOAD_EVERY_MS) return false;
+	storage.setItem(RELOADED_AT, String(now));
+	reload();
+	return true;
+}
