@@ -4,7 +4,7 @@
  * column), so nobody has to turn round [R24][R76].
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createGroup, domWords, expectConnected, openDevices, sendAllWithLink, type Devices } from './helpers.ts';
+import { busyMonday, createGroup, domWords, expectConnected, openDevices, sendAllWithLink, type Devices } from './helpers.ts';
 
 let devices: Devices;
 let remoteLink: string;
@@ -97,4 +97,31 @@ test('[R24][R76] the preview on the phone (folded, remembered) and on the desk s
 		await expect(fold).toHaveAttribute('open', '');
 		await expectSameScene(remote, display, 'session');
 	});
+});
+
+/** The entries a list of the scene shows (the ones it leaves out are laid out but hidden), and its "+N more". */
+function shownEntries(where: Page | Locator, testid: string): Promise<{ shown: string[]; more: string }> {
+	return where
+		.getByTestId(testid)
+		.first()
+		.evaluate((list) => ({
+			shown: Array.from(list.querySelectorAll('li'))
+				.filter((li) => li.getAttribute('aria-hidden') !== 'true')
+				.map((li) => li.textContent?.trim() ?? ''),
+			more: list.querySelector('[data-testid="more"]')?.textContent?.trim() ?? ''
+		}));
+}
+
+test('[R24][R76] the preview is the 1920x1080 wall shrunk: the same entries in every list, the same "+N more", and a phone page no wider than the phone', async () => {
+	const { remote, desk, display } = devices;
+	await sendAllWithLink(remoteLink, busyMonday(9));
+	await expect(display.getByTestId('speaker')).toHaveText('Casey');
+	await remote.getByTestId('preview-fold').locator('summary').tap();
+	for (const page of [remote, desk]) await expect(scene(preview(page))).toHaveAttribute('data-scene', 'session');
+	for (const testid of ['queue', 'parking-items', 'items-left', 'items-right']) {
+		const wall = await shownEntries(display, testid);
+		expect(wall.shown.length, `${testid} shows something on the wall`).toBeGreaterThan(0);
+		for (const page of [remote, desk]) await expect.poll(() => shownEntries(preview(page), testid), `${testid} in the preview`).toEqual(wall);
+	}
+	expect(await remote.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
