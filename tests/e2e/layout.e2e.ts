@@ -145,6 +145,7 @@ interface Expected {
 /** Everything wrong with the display's layout now, as sentences; [] when it is right. */
 function layoutProblems(page: Page, expected: Expected): Promise<string[]> {
 	return page.evaluate((expected) => {
+		const EVERYDAY_CHARS = 100;
 		const problems: string[] = [];
 		const [W, H] = [window.innerWidth, window.innerHeight];
 		const TOLERANCE_PX = 0.5;
@@ -179,6 +180,11 @@ function layoutProblems(page: Page, expected: Expected): Promise<string[]> {
 				const r = li.getBoundingClientRect();
 				if (!inside(r, box) || !inside(r, screen)) problems.push(`${id}: entry ${i + 1} is not inside its list and the screen`);
 			}
+			// a board item or a topic of everyday length shows whole, at every size; only names may be cut (at two lines)
+			if (id !== 'queue')
+				for (const [i, li] of shown.entries())
+					for (const el of [li, ...li.querySelectorAll<HTMLElement>('*')])
+						if ((li.textContent?.trim().length ?? 0) <= EVERYDAY_CHARS && el.scrollHeight > el.clientHeight + 1) problems.push(`${id}: entry ${i + 1} is cut`);
 			const more = list.querySelector<HTMLElement>('[data-testid="more"]');
 			const counted = more ? Number(more.textContent?.match(/\+(\d+)/)?.[1]) : 0;
 			const leftOut = entries.length - shown.length;
