@@ -5,11 +5,10 @@
  * waiting for their answers (a page has one), or that has sent more than the device's limit within
  * the 10 s window, is refused without asking the limiter (which counts the device on all its sockets, and
  * answers asynchronously, too late for commands pipelined in one read); once the limiter refuses, it
- * is not asked again until its window has passed. Refusals are logged as counts (RefusalLog).
+ * is not asked again until its window has passed. Refusals are logged as counts (RefusalLog, log.ts).
  */
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { allowance } from './limits.ts';
-import type { Logger } from './log.ts';
 
 const WINDOW_MS = 10_000;
 
@@ -66,41 +65,5 @@ export class CommandGuard {
 			this.#sent = 0;
 		}
 		return now;
-	}
-}
-
-/**
- * [R69] Refusals are logged once when the first of a kind comes, then as one line with their count
- * every 10 s while they go on: a flood of bad commands cannot flood the log.
- */
-export class RefusalLog {
-	#counts = new Map<string, { groupId: string; code: string; count: number }>();
-	#timer: ReturnType<typeof setInterval>;
-
-	constructor(private readonly log: Logger) {
-		this.#timer = setInterval(() => this.flush(), WINDOW_MS);
-		this.#timer.unref();
-	}
-
-	note(groupId: string, code: string, type?: string): void {
-		const key = `${groupId}\0${code}`;
-		const entry = this.#counts.get(key);
-		if (entry) entry.count += 1;
-		else {
-			this.#counts.set(key, { groupId, code, count: 0 });
-			this.log.warn('command.refused', { groupId, code, ...(type ? { type } : {}) });
-		}
-	}
-
-	flush(): void {
-		for (const [key, { groupId, code, count }] of this.#counts) {
-			if (count > 0) this.log.warn('command.refused', { groupId, code, count });
-			this.#counts.delete(key);
-		}
-	}
-
-	close(): void {
-		clearInterval(this.#timer);
-		this.flush();
 	}
 }

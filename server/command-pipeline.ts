@@ -13,8 +13,9 @@ import { retentionMs } from '../src/lib/room/room.records.ts';
 import { ERROR_CODE, ROLE, parseCommand, type CommandAck, type InviteCode, type ProtocolError, type RoomState } from '../src/lib/protocol/protocol.ts';
 import { openForDevice } from './ack-seal.ts';
 import type { Deps } from './app.ts';
-import { GUARD, RefusalLog, type CommandGuard } from './command-guard.ts';
+import { GUARD, type CommandGuard } from './command-guard.ts';
 import { ackKeys } from './handshake.ts';
+import { RefusalLog } from './log.ts';
 import { runCommand, type StoredAck } from './rooms.ts';
 import type { RoomcastSocket } from './socket-server.ts';
 import { prepareCommand } from './special-commands.ts';
@@ -38,13 +39,13 @@ const UNAVAILABLE: ProtocolError = {
 
 export function createCommandPipeline(deps: Deps, publisher: Publisher) {
 	const { store, log, now } = deps;
-	const refusals = new RefusalLog(log);
+	const refusals = new RefusalLog(log, 'command.refused');
 
 	/** The answer to one `command` event; never throws. */
 	async function run(socket: RoomcastSocket, guard: CommandGuard, payload: unknown): Promise<CommandAck> {
 		const { groupId, role } = socket.data;
 		const refuse = (error: ProtocolError, type?: string) => {
-			refusals.note(groupId, error.code, type);
+			refusals.note(error.code, { groupId }, type ? { type } : {});
 			return refusal(error);
 		};
 		// [R2] a display's every command is refused forbidden, and counts towards its cut-off

@@ -9,7 +9,7 @@ import { ERROR_CODE, type ProtocolError } from '../src/lib/protocol/protocol.ts'
 import { HANDSHAKE_AUTH } from '../src/lib/protocol/requests.ts';
 import { check } from '../src/lib/protocol/schema.ts';
 import { ackKeyOf } from './ack-seal.ts';
-import { errorName } from './log.ts';
+import { errorName, type RefusalLog } from './log.ts';
 import type { Deps } from './app.ts';
 import { hashCredential, sameHash } from './credentials.ts';
 import { allowed } from './limits.ts';
@@ -29,8 +29,9 @@ const UNAUTHORIZED: ProtocolError = {
 };
 const UNAVAILABLE: ProtocolError = { code: ERROR_CODE.unavailable, message: 'The server cannot reach its store right now. Retrying.' };
 
-export function authenticate(deps: Deps) {
-	const { store, log, limiters } = deps;
+/** `refusals`: the log of refused connections, as counts [R69]. */
+export function authenticate(deps: Deps, refusals: RefusalLog) {
+	const { store, limiters } = deps;
 	return async (socket: RoomcastSocket, next: (error?: ExtendedError) => void) => {
 		if (!(await allowed(limiters.connect, deps.addressOf(socket.request)))) return next(refusal(RATE_LIMITED));
 		// [R66] the page says which protocol it speaks (`auth.protocol`); one from before this was
@@ -39,7 +40,7 @@ export function authenticate(deps: Deps) {
 			issue.path?.[0]?.key === 'protocol' ? OUTDATED : UNAUTHORIZED
 		);
 		if (!checked.ok) {
-			if (checked.error === OUTDATED) log.info('socket.refused', { code: ERROR_CODE.outdated });
+			if (checked.error === OUTDATED) refusals.note(ERROR_CODE.outdated);
 			return next(refusal(checked.error));
 		}
 		const auth = checked.value;
@@ -49,14 +50,14 @@ export function authenticate(deps: Deps) {
 			const deviceId = room && Object.keys(room.keys).find((id) => sameHash(room.keys[id], keyHash));
 			const device = deviceId ? room.state.devices.find((d) => d.id === deviceId) : undefined;
 			if (!device) {
-				log.info('socket.refused', { code: ERROR_CODE.forbidden });
+				refusals.note(ERROR_CODE.forbidden);
 				return next(refusal(UNAUTHORIZED));
 			}
 			socket.data = { groupId: auth.groupId, deviceId: device.id, role: device.role };
 			ackKeys.set(socket, ackKeyOf(auth.key));
 			next();
 		} catch (error) {
-			log.warn('socket.refused', { code: ERROR_CODE.unavailable, reason: errorName(error) });
+			refusals.note(ERROR_CODE.unavailable, {}, { reason: errorName(error) });
 			next(refusal(UNAVAILABLE));
 		}
 	};

@@ -49,3 +49,46 @@ export function createMemoryLogger(): Logger & { lines: string[] } {
 	const lines: string[] = [];
 	return Object.assign(createLogger((line) => lines.push(line)), { lines });
 }
+
+const REFUSALS_WINDOW_MS = 10_000;
+
+/**
+ * [R69] Refusals of one kind (an event, a code, a group if any) are logged once when the first
+ * comes, then as one line with their count every 10 s while they go on: a flood of bad commands or
+ * connection attempts cannot flood the log.
+ */
+export class RefusalLog {
+	#counts = new Map<string, { fields: LogFields; count: number }>();
+	#timer: ReturnType<typeof setInterval>;
+
+	constructor(
+		private readonly log: Logger,
+		private readonly event: 'command.refused' | 'socket.refused'
+	) {
+		this.#timer = setInterval(() => this.flush(), REFUSALS_WINDOW_MS);
+		this.#timer.unref();
+	}
+
+	/** `detail` (a command type, an error's class name) is in the first line only. */
+	note(code: string, where: { groupId?: string } = {}, detail: Pick<LogFields, 'type' | 'reason'> = {}): void {
+		const key = `${where.groupId ?? ''}\0${code}`;
+		const entry = this.#counts.get(key);
+		if (entry) entry.count += 1;
+		else {
+			this.#counts.set(key, { fields: { ...where, code }, count: 0 });
+			this.log.warn(this.event, { ...where, code, ...detail });
+		}
+	}
+
+	flush(): void {
+		for (const [key, { fields, count }] of this.#counts) {
+			if (count > 0) this.log.warn(this.event, { ...fields, count });
+			this.#counts.delete(key);
+		}
+	}
+
+	close(): void {
+		clearInterval(this.#timer);
+		this.flush();
+	}
+}

@@ -10,7 +10,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { ERROR_CODE, ROLE, type CommandAck, type RecordsReply, type Role, type RoomState } from '../src/lib/protocol/protocol.ts';
 import { viewFor } from '../src/lib/room/room.view.ts';
-import { errorName } from './log.ts';
+import { errorName, RefusalLog } from './log.ts';
 import type { Deps } from './app.ts';
 import { CommandGuard } from './command-guard.ts';
 import { createCommandPipeline } from './command-pipeline.ts';
@@ -30,12 +30,14 @@ const INTERNAL: CommandAck = { ok: false, error: { code: ERROR_CODE.internal, me
 
 export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrade: boolean) {
 	const { store, log } = deps;
-	const io: RoomcastServer = createSocketServer(httpServer, deps, destroyUpgrade);
+	// refused connections, logged as counts [R69]: a flood of them cannot flood the log
+	const socketRefusals = new RefusalLog(log, 'socket.refused');
+	const io: RoomcastServer = createSocketServer(httpServer, deps, destroyUpgrade, socketRefusals);
 	const pipeline = createCommandPipeline(deps, { broadcast, disconnectDevice });
 	const inFlight = new InFlight();
 	let draining = false;
 
-	io.use(authenticate(deps));
+	io.use(authenticate(deps, socketRefusals));
 	io.on('connection', (socket) => {
 		const { groupId, role, deviceId } = socket.data;
 		log.info('socket.connected', { groupId, deviceId, role });
@@ -158,6 +160,7 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 
 	async function close() {
 		pipeline.close();
+		socketRefusals.close();
 		await new Promise<void>((resolve) => void io.close(() => resolve()));
 	}
 

@@ -8,12 +8,13 @@ import { Server, type Socket } from 'socket.io';
 import { LIMITS, type ClientToServerEvents, type ServerToClientEvents, type SocketData } from '../src/lib/protocol/protocol.ts';
 import type { Deps } from './app.ts';
 import { setSecurityHeaders } from './headers.ts';
+import type { RefusalLog } from './log.ts';
 import { originAllowed } from './origins.ts';
 
 export type RoomcastServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type RoomcastSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-export function createSocketServer(httpServer: HttpServer, deps: Deps, destroyUpgrade: boolean): RoomcastServer {
+export function createSocketServer(httpServer: HttpServer, deps: Deps, destroyUpgrade: boolean, refusals: RefusalLog): RoomcastServer {
 	const open = new Map<string, number>();
 	const release = (address: string) => {
 		const left = (open.get(address) ?? 1) - 1;
@@ -33,7 +34,7 @@ export function createSocketServer(httpServer: HttpServer, deps: Deps, destroyUp
 			const address = deps.addressOf(req);
 			const count = open.get(address) ?? 0;
 			if (count >= deps.limits.socketsPerAddress) {
-				deps.log.warn('socket.refused', { code: 'too_many_sockets', count });
+				refusals.note('too_many_sockets');
 				return callback('too many connections from this address', false);
 			}
 			// counted until the TCP connection closes, whatever becomes of the handshake

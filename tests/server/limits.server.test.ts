@@ -7,7 +7,8 @@ import WebSocket from 'ws';
 import { clientAddress } from '../../server/origins.ts';
 import { embeddedStore } from '../helpers/embedded.ts';
 import type { LimitSettings } from '../../server/limits.ts';
-import { connectClient, createGroup, disconnected, startServer, type TestServer } from '../helpers/test-server.ts';
+import { PROTOCOL_VERSION } from '../../src/lib/protocol/protocol.ts';
+import { connectClient, connectRefused, createGroup, disconnected, startServer, type TestServer } from '../helpers/test-server.ts';
 
 const servers: TestServer[] = [];
 afterAll(async () => {
@@ -130,4 +131,27 @@ describe('floods [R45][R69]', () => {
 		for (let i = 0; i < 50; i++) display.socket.emit('command', { id: `x${i}`, type: 'session.start' } as never, () => {});
 		expect(await gone).toBe('transport close');
 	});
+
+	it('[R25][R68][R69] refused connections are logged as counts: a line when they start, never a line each', async () => {
+		// a server of this test's own: it is closed here, to see the counts it writes on its way out
+		const server = await startServer({ store: await embeddedStore(), limits: { socketsPerAddress: 3, connectionsPerMinutePerAddress: 1000 } });
+		const held: Awaited<ReturnType<typeof bareSocket>>[] = [];
+		const refused = (code: string) => server.log.lines.filter((l) => l.includes('"socket.refused"') && l.includes(`"code":"${code}"`));
+		try {
+			const keys = await createGroup(server.url);
+			const wrong = { groupId: keys.groupId, key: 'A'.repeat(43), protocol: PROTOCOL_VERSION };
+			for (let i = 0; i < 30; i++) expect((await connectRefused(server.url, wrong)).data).toMatchObject({ code: 'forbidden' });
+			held.push(...(await Promise.all(Array.from({ length: 3 }, () => bareSocket(server.url)))));
+			for (let i = 0; i < 30; i++) expect((await bareSocket(server.url)).open).toBe(false);
+			expect(refused('forbidden')).toHaveLength(1);
+			expect(refused('too_many_sockets')).toHaveLength(1);
+		} finally {
+			for (const s of held) s.ws.close();
+			await server.close();
+		}
+		// on shutdown the counts so far are written: one more line each, with the rest counted
+		expect(refused('forbidden').map((l) => JSON.parse(l).count)).toEqual([undefined, 29]);
+		expect(refused('too_many_sockets').map((l) => JSON.parse(l).count)).toEqual([undefined, 29]);
+	});
+
 });
