@@ -63,12 +63,18 @@ test('[R43][R48] from opening / on a phone to the group on the projector: 4 inpu
 	}
 });
 
-test('the QR codes on the home page open the remote on a phone and the display on a projector', async ({ browser }) => {
+test('the QR codes on the home page, drawn on the laptop, open the remote on a phone and the display on a projector', async ({ browser }) => {
 	const laptop = await open(browser, { viewport: VIEWPORT.laptop }, '/');
 	const phone = await (await browser.newContext(PHONE)).newPage();
 	const projector = await (await browser.newContext({ viewport: VIEWPORT.projector })).newPage();
+	// what the laptop asks of any server, address and body, from the moment the links exist
+	const asked: string[] = [];
+	laptop.on('request', (r) => asked.push(`${r.url()} ${r.postData() ?? ''}`));
 	try {
 		await makeGroup(laptop, 'Monday drop-in');
+		const links = await Promise.all(['Remote', 'Display', 'Desk'].map((name) => laptop.getByRole('textbox', { name: new RegExp(`^${name} link`) }).inputValue()));
+		const secrets = links.flatMap((link) => [...new URLSearchParams(new URL(link).hash.slice(1)).values()]);
+		expect(secrets.length).toBeGreaterThanOrEqual(6);
 		const remote = await scanQr(laptop.getByTestId('qr-remote'));
 		expect(remote).toBe(await laptop.getByRole('textbox', { name: /^Remote link/ }).inputValue());
 		expect(remote).toMatch(/\/g\/[^/]+\/remote#key=[\w%-]+&k=[\w-]{43}$/);
@@ -81,6 +87,8 @@ test('the QR codes on the home page open the remote on a phone and the display o
 		await projector.goto(display);
 		await expect(projector.getByTestId('group-name')).toHaveText('Monday drop-in');
 		expect(await scanQr(laptop.getByTestId('qr-desk'))).toBe(await laptop.getByRole('textbox', { name: /^Desk link/ }).inputValue());
+		// the codes were drawn from the links on the laptop itself: no secret of theirs went out in a request
+		for (const secret of secrets) expect(asked.filter((r) => r.includes(secret) || r.includes(encodeURIComponent(secret)))).toEqual([]);
 	} finally {
 		for (const page of [laptop, phone, projector]) await page.context().close();
 	}
