@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../server/log.ts';
 import { LOCK_FILE } from '../../server/store/dir-lock.ts';
@@ -172,4 +172,32 @@ describe('the data directory', () => {
 		const store = await embeddedStore({ dir });
 		await store.close();
 	});
+
+	it('of servers that start at once after a crash, exactly one takes the stale lock over', { timeout: 60_000 }, async () => {
+		const lockModule = new URL('../../server/store/dir-lock.ts', import.meta.url).href;
+		// each loads, says it is ready, tries the lock when told to (all at the same moment) and says
+		// whether it took it, then holds it until told to stop (so no other can take it over from it)
+		const script = `import { lockDataDir } from ${JSON.stringify(lockModule)};
+			console.log('ready');
+			process.stdin.once('data', async () => {
+				try { await lockDataDir(process.argv[1]); console.log('took'); } catch (e) { console.log(e.name); }
+			});
+			process.stdin.on('end', () => process.exit(0));`;
+		const line = (child: ChildProcessWithoutNullStreams) => new Promise<string>((resolve) => child.stdout.once('data', (data: Buffer) => resolve(data.toString().trim())));
+		for (let round = 0; round < 10; round++) {
+			const dir = tempDataDir();
+			const gone = spawnSync(process.execPath, ['-e', '0']).pid;
+			writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: gone, boot: null, startedAt: '' }));
+			const starters = Array.from({ length: 4 }, () => spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dir]));
+			try {
+				expect(await Promise.all(starters.map(line))).toEqual(['ready', 'ready', 'ready', 'ready']);
+				const said = Promise.all(starters.map(line));
+				for (const child of starters) child.stdin.write('go\n');
+				expect((await said).sort(), `round ${round + 1}`).toEqual(['DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'took']);
+			} finally {
+				for (const child of starters) child.stdin.end();
+			}
+		}
+	});
+
 });
