@@ -4,7 +4,7 @@
  * middle and the bottom of the page, each at least 48 px, never covering what they sit over.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { PHONE, busyMonday, createGroup, openPhone, reachable, sendAllWithLink, snapshot } from './helpers.ts';
+import { PHONE, busyMonday, createGroup, local, openPhone, reachable, sendAllWithLink, snapshot } from './helpers.ts';
 
 /** Every visible button and field of the page: its size and its look. */
 function controls(page: Page) {
@@ -98,5 +98,33 @@ test('one style for every button and field, no keyboard-only hints on the phone'
 		expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.small.width);
 	} finally {
 		await phone.context().close();
+	}
+});
+
+test("the action bar's words fit their buttons on a 360 px phone, in English and in Spanish: two lines at most, nothing spills", async ({ browser, request }) => {
+	const group = await createGroup(request, 'Monday drop-in');
+	await sendAllWithLink(group.links.remote, [...busyMonday(3), { type: 'agreements.show', on: false }]);
+	for (const locale of ['en-US', 'es-MX']) {
+		const context = await browser.newContext({ viewport: PHONE.small, hasTouch: true, isMobile: true, deviceScaleFactor: 2, locale });
+		try {
+			const phone = await context.newPage();
+			await phone.goto(local(group.links.remote));
+			await expect(phone.getByTestId('queue-next')).toContainText('Kurt');
+			await expect(phone.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
+			for (const testid of TARGETS) {
+				const fit = await phone.getByTestId(testid).evaluate((button) => {
+					const box = button.getBoundingClientRect();
+					const range = document.createRange();
+					range.selectNodeContents(button);
+					const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.bottom)));
+					const spills = [...range.getClientRects()].some((r) => r.width > 0 && (r.left < box.left || r.right > box.right || r.top < box.top || r.bottom > box.bottom));
+					return { text: button.textContent?.trim(), lines: lines.size, spills };
+				});
+				expect(fit, `${testid} in ${locale}`).toMatchObject({ spills: false });
+				expect(fit.lines, `${testid} in ${locale}: "${fit.text}"`).toBeLessThanOrEqual(2);
+			}
+		} finally {
+			await context.close();
+		}
 	}
 });

@@ -53,6 +53,12 @@ export const facilitatorEn = {
 		lower: 'Take down the privacy screen'
 	},
 
+	// the phone's action bar: short enough for three buttons in a row of a 360 px phone, in every language
+	actionBar: {
+		privacy: 'Privacy screen',
+		permission: { unasked: 'Not asked yet', granted: 'Feedback welcome', declined: 'Just listening' }
+	},
+
 	undo: {
 		button: 'Undo',
 		what: {

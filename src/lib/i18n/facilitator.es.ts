@@ -50,6 +50,11 @@ export const facilitatorEs: FacilitatorMessages = {
 		lower: 'Quitar la pantalla de privacidad'
 	},
 
+	actionBar: {
+		privacy: 'Privacidad',
+		permission: { unasked: 'Sin preguntar', granted: 'Acepta comentarios', declined: 'Solo escuchando' }
+	},
+
 	undo: {
 		button: 'Deshacer',
 		what: {
