@@ -1,25 +1,17 @@
 /**
- * The one socket a page holds: it connects with the device credential, keeps the newest snapshot,
- * and sends commands through an outbox. A command stays pending until acknowledged and is sent again
- * with the same id after a reconnect (the server answers a repeated id with its first result).
+ * The one socket a page holds: it connects with the device credential, keeps the newest snapshot
+ * (opened with the group key), and sends commands through its outbox (outbox.svelte.ts): a command
+ * stays pending until acknowledged and is sent again with the same id after a reconnect.
  */
-import type {
-	Command,
-	CommandAck,
-	CommandInput,
-	ProtocolError,
-	RecordsReply,
-	RoomState
-} from '../protocol/protocol.ts';
-import { ERROR_CODE, RETRYABLE } from '../protocol/errors.ts';
+import type { Command, CommandAck, CommandInput, ProtocolError, RecordsReply, RoomState } from '../protocol/protocol.ts';
+import { ERROR_CODE } from '../protocol/errors.ts';
 import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import { READABILITY, RoomCipher, type Readability } from '../crypto/room-cipher.ts';
 import type { TextEngine } from '../crypto/text-engines.ts';
-import { isSealed } from '../crypto/text-format.ts';
-import { mapCommandText } from '../protocol/sealed.ts';
 import type { Joining } from './group-key.ts';
 import { passKeys, wrapFor } from './key-courier.ts';
-import { loadOutbox, saveOutbox, sessionStore, type OutboxStorage } from './outbox-storage.ts';
+import { ACK_TIMEOUT_MS, Outbox, type PendingCommand } from './outbox.svelte.ts';
+import { sessionStore, type OutboxStorage } from './outbox-storage.ts';
 import { openRoomSocket, refusalOf, type RoomSocket, type RoomSocketLink, type RoomSocketOptions } from './room-socket.ts';
 
 export const LINK = {
@@ -34,22 +26,6 @@ export const LINK = {
 	outdated: 'outdated'
 } as const;
 export type LinkStatus = (typeof LINK)[keyof typeof LINK];
-
-export interface PendingCommand {
-	command: Command;
-	/** Number of times it was emitted. */
-	attempts: number;
-}
-
-interface OutboxEntry extends PendingCommand {
-	/** What goes over the wire: the command with its texts sealed; null until sealed. */
-	wire: Command | null;
-	/** Being sealed now. */
-	sealing: boolean;
-	/** Emitted and not answered yet. */
-	inFlight: boolean;
-	settle: (ack: CommandAck) => void;
-}
 
 export interface ConnectionOptions {
 	/** Server origin; defaults to the page's own. */
@@ -74,16 +50,10 @@ export interface ConnectionOptions {
 	openSocket?: (options: RoomSocketOptions) => RoomSocketLink;
 }
 
-/** An ack that has not come after this long is taken as lost: the command goes again, same id. */
-const ACK_TIMEOUT_MS = 10_000;
-
 export class RoomConnection {
 	status = $state<LinkStatus>(LINK.connecting);
 	/** The newest snapshot seen; never replaced by an older version. */
 	room = $state.raw<RoomState | null>(null);
-	pending = $state.raw<PendingCommand[]>([]);
-	/** The last command the server refused, for the page to show in words. */
-	lastError = $state.raw<ProtocolError | null>(null);
 	refusal = $state.raw<ProtocolError | null>(null);
 	/**
 	 * How many snapshots arrived, counting ones ignored as not newer. A snapshot of an unchanged room
@@ -94,8 +64,6 @@ export class RoomConnection {
 	snapshotsReceived = $state(0);
 	/** Whether the texts of the group open with this device's key (see RoomCipher). */
 	readability = $state<Readability>(READABILITY.readable);
-	/** The server could not save the last command (its store is away): it is kept and sent again. */
-	savingPaused = $state(false);
 	/** This device's id in the group's device list, as the server tells each socket on connect. */
 	deviceId = $state<string | null>(null);
 
@@ -117,25 +85,26 @@ export class RoomConnection {
 	#delivered = new Set<string>();
 	/** The server said the next snapshot is the store's state after a failover [R80]. */
 	#resync = false;
-	#outbox = new Map<string, OutboxEntry>();
-	#retryDelayMs: number;
-	#retryTimer: ReturnType<typeof setTimeout> | undefined;
-	#closed = false;
+	#outbox: Outbox;
 
 	constructor(groupId: string, key: string, options: ConnectionOptions = {}) {
-		this.#retryDelayMs = options.retryDelayMs ?? 1000;
 		this.#groupId = groupId;
 		this.#options = options;
 		this.#cipher = new RoomCipher(groupId, options.groupKey ?? null, options.engine);
-		this.#restoreOutbox();
 		const open = options.openSocket ?? openRoomSocket;
 		this.#link = open({ url: options.url, auth: { groupId, key, protocol: PROTOCOL_VERSION } });
 		this.#socket = this.#link.socket;
+		this.#outbox = new Outbox({
+			socket: this.#socket,
+			cipher: () => this.#cipher,
+			retryDelayMs: options.retryDelayMs ?? 1000,
+			storage: () => (options.storage === undefined ? sessionStore() : options.storage),
+			key: options.outboxKey
+		});
 		this.#socket.on('connect', () => {
 			this.status = LINK.online;
 			this.refusal = null;
-			for (const entry of this.#outbox.values()) entry.inFlight = false; // their acks died with the old connection
-			this.#pump();
+			this.#outbox.reconnected();
 		});
 		this.#socket.on('revoked', () => {
 			this.status = LINK.revoked;
@@ -165,18 +134,24 @@ export class RoomConnection {
 		this.#socket.on('state', (snapshot) => this.#receive(snapshot));
 	}
 
-	/**
-	 * Sends a command; resolves with the server's answer (after any retries). It takes its place in
-	 * the outbox at once, so commands go in the order they were made even though sealing is async.
-	 */
+	/** Sends a command; resolves with the server's answer (after any retries). */
 	send(input: CommandInput): Promise<CommandAck> {
-		const command = { ...input, id: newCommandId() } as Command;
-		return new Promise((resolve) => {
-			const entry: OutboxEntry = { command, wire: null, sealing: false, attempts: 0, inFlight: false, settle: resolve };
-			this.#outbox.set(command.id, entry);
-			this.#publishPending();
-			this.#seal(entry);
-		});
+		return this.#outbox.add({ ...input, id: newCommandId() } as Command);
+	}
+
+	/** What waits for an answer, oldest first. */
+	get pending(): PendingCommand[] {
+		return this.#outbox.pending;
+	}
+
+	/** The last command the server refused, for the page to show in words. */
+	get lastError(): ProtocolError | null {
+		return this.#outbox.lastError;
+	}
+
+	/** The server could not save the last command (its store is away): it is kept and sent again. */
+	get savingPaused(): boolean {
+		return this.#outbox.savingPaused;
 	}
 
 	/** [R53] The records for funders, asked of the server when wanted (no snapshot carries them). */
@@ -212,8 +187,7 @@ export class RoomConnection {
 
 	/** Stops for good: no reconnect, no retry, no timer left behind. */
 	close(): void {
-		this.#closed = true;
-		clearTimeout(this.#retryTimer);
+		this.#outbox.close();
 		this.#link.close();
 	}
 
@@ -267,114 +241,6 @@ export class RoomConnection {
 			}
 		);
 	}
-
-	/** Seals a command's texts; the outbox sends it when it is sealed and at the head. */
-	#seal(entry: OutboxEntry) {
-		entry.sealing = true;
-		this.#cipher.seal(entry.command).then(
-			(wire) => {
-				entry.sealing = false;
-				entry.wire = wire;
-				if (this.#outbox.get(entry.command.id) !== entry) return;
-				this.#saveOutbox();
-				this.#pump();
-			},
-			() => {
-				entry.sealing = false; // the cipher library did not load (offline): try again shortly
-				this.#scheduleRetry();
-			}
-		);
-	}
-
-	/**
-	 * [R50] One command at a time, oldest first: a device's taps apply in the order they were made,
-	 * even when some have to be sent again.
-	 */
-	#pump() {
-		if (!this.#socket.connected || this.#retryTimer) return;
-		const head = this.#outbox.values().next().value;
-		if (!head || head.inFlight) return;
-		if (!head.wire) {
-			if (!head.sealing) this.#seal(head);
-			return; // sent once sealed
-		}
-		head.inFlight = true;
-		head.attempts += 1;
-		this.#socket.timeout(ACK_TIMEOUT_MS).emit('command', head.wire, (error, ack) => {
-			// no answer (lost, or the link dropped): it may have applied, so it goes again with its id
-			if (error) return this.#unanswered(head.command.id);
-			this.#settle(head.command.id, ack);
-		});
-	}
-
-	#unanswered(id: string) {
-		const entry = this.#outbox.get(id);
-		if (!entry || !entry.inFlight) return;
-		entry.inFlight = false;
-		this.#scheduleRetry();
-	}
-
-	/**
-	 * [R67] An answer: accepted, or refused for good (shown once, and dropped: sending it again would
-	 * fail the same way and hold up every later tap), or refused for now (kept, sent again).
-	 */
-	#settle(id: string, ack: CommandAck) {
-		const entry = this.#outbox.get(id);
-		if (!entry || !entry.inFlight) return; // answered already, or its connection is gone
-		entry.inFlight = false;
-		if (!ack.ok && RETRYABLE.has(ack.error.code)) {
-			if (ack.error.code === ERROR_CODE.unavailable) this.savingPaused = true;
-			this.#scheduleRetry();
-			return;
-		}
-		this.savingPaused = false;
-		this.#outbox.delete(id);
-		this.#publishPending();
-		if (!ack.ok) this.lastError = ack.error;
-		entry.settle(ack);
-		this.#pump();
-	}
-
-	#scheduleRetry() {
-		if (this.#retryTimer || this.#closed) return;
-		this.#retryTimer = setTimeout(() => {
-			this.#retryTimer = undefined;
-			this.#pump();
-		}, this.#retryDelayMs);
-	}
-
-	#publishPending() {
-		this.pending = [...this.#outbox.values()].map(({ command, attempts }) => ({ command, attempts }));
-		this.#saveOutbox();
-	}
-
-	#saveOutbox() {
-		// a command still being sealed is kept once it is: its texts never reach storage in the clear
-		const wires = [...this.#outbox.values()].flatMap((e) => (e.wire ? [e.wire] : []));
-		saveOutbox(this.#storage(), this.#options.outboxKey, wires);
-	}
-
-	#restoreOutbox() {
-		for (const wire of loadOutbox(this.#storage(), this.#options.outboxKey)) {
-			// what a command shows while it waits is its typed text, opened here: never the sealed form
-			const entry: OutboxEntry = { command: blankTexts(wire), wire, sealing: false, attempts: 0, inFlight: false, settle: () => {} };
-			this.#outbox.set(wire.id, entry);
-			void this.#cipher.openCommand(wire).then((opened) => {
-				entry.command = opened;
-				if (this.#outbox.get(wire.id) === entry) this.#publishPending();
-			});
-		}
-		this.pending = [...this.#outbox.values()].map(({ command, attempts }) => ({ command, attempts }));
-	}
-
-	#storage() {
-		return this.#options.storage === undefined ? sessionStore() : this.#options.storage;
-	}
-}
-
-/** A sealed command with its texts left out, until they are opened. */
-function blankTexts(command: Command): Command {
-	return mapCommandText(command, (text) => (isSealed(text) ? '' : text));
 }
 
 function newCommandId(): string {
