@@ -12,19 +12,17 @@
  * the command's id is pushed onto the list (issue 7: bytes to Redis per command).
  */
 import { createHash } from 'node:crypto';
-import type { Session } from '../../src/lib/protocol/protocol.ts';
-import { upgradeState } from '../../src/lib/room/room.upgrade.ts';
 import { withDeadline } from '../deadline.ts';
 import type { RedisConnection } from '../redis.ts';
+import { changes, decode, encodeDoc } from './redis-doc.ts';
+import { replication } from './redis-replicas.ts';
 import {
 	DEDUPE_WINDOW,
 	DEFAULT_TTLS,
 	KeyedQueue,
 	STORE_KIND,
 	StoreUnavailableError,
-	type AckExtra,
 	type Change,
-	type RecentCommand,
 	type RoomStore,
 	type StoreTtls,
 	type StoredRoom,
@@ -94,14 +92,6 @@ export interface RedisStoreOptions extends Partial<StoreTtls> {
 const STORE_TIMEOUT_MS = 5000;
 const REPLICA_TIMEOUT_MS = 1000;
 
-/** A write the primary has but too few replicas confirmed in time: answered as retryable [R80]. */
-class ReplicasBehindError extends Error {
-	constructor(confirmed: number, wanted: number) {
-		super(`${confirmed} of ${wanted} replicas confirmed the write in time`);
-		this.name = 'ReplicasBehindError';
-	}
-}
-
 export function createRedisStore(redis: RedisConnection, options: RedisStoreOptions = {}): RoomStore {
 	const ttl = { ...DEFAULT_TTLS, ...options };
 	const prefix = options.prefix ?? 'rc';
@@ -132,39 +122,7 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 		}
 	}
 
-	/**
-	 * [R80] Sends `write` and, right behind it on the same connection (one pipeline, so still one round
-	 * trip), `WAIT` for the replicas; the reply is the write's once enough replicas confirmed it.
-	 * `written(reply)` says whether the reply means something was written (a compare-and-set that lost
-	 * to another node wrote nothing, and needs no replica).
-	 */
-	async function replicated<T>(write: () => Promise<T>, written: (reply: T) => boolean = () => true): Promise<T> {
-		if (minReplicas === 0) return write();
-		const sent = write();
-		const confirmation = replicas(); // asked now: it goes right behind the write
-		confirmation.catch(() => {}); // a write that wrote nothing does not wait for it
-		const reply = await sent;
-		if (!written(reply)) return reply; // lost to another node: try again at once, nothing to confirm
-		const confirmed = await confirmation;
-		if (confirmed < minReplicas) throw new ReplicasBehindError(confirmed, minReplicas);
-		return reply;
-	}
-
-	/**
-	 * One `WAIT` for every write sent in the same tick (group commit): it goes right behind them, in the
-	 * same pipeline, and covers them all. A `WAIT` holds up what follows it on the connection until the
-	 * replicas answer, so one per write would queue every group's commands behind each other's.
-	 */
-	let nextWait: Promise<number> | null = null;
-	function replicas(): Promise<number> {
-		nextWait ??= new Promise<number>((resolve, reject) =>
-			queueMicrotask(() => {
-				nextWait = null; // writes from now on wait for the next one
-				redis.wait(minReplicas, replicaTimeoutMs).then(resolve, reject);
-			})
-		);
-		return nextWait;
-	}
+	const replicated = replication(redis, minReplicas, replicaTimeoutMs);
 
 	/**
 	 * An answer given without a write (a repeated command id answered from its record [R18], or a
@@ -276,60 +234,4 @@ export function createRedisStore(redis: RedisConnection, options: RedisStoreOpti
 			cache.clear();
 		}
 	};
-}
-
-/** The group's doc: the room without its version, session and recent command ids (each kept apart). */
-function encodeDoc(room: StoredRoom): string {
-	const { session: _session, version: _version, ...state } = room.state;
-	return JSON.stringify({ state, keys: room.keys });
-}
-
-const SESSION_UNCHANGED = '=';
-const inDocOnly = new WeakSet<StoredRoom>();
-
-/**
- * What a write must send: the doc only when the group, its devices, invites or credentials changed
- * (the rules are pure: a changed part is a new object), the session only when it changed, and the
- * command ids added since `room`.
- */
-function changes(room: StoredRoom, next: StoredRoom) {
-	const [before, after] = [room.state, next.state];
-	const docChanged =
-		after.group !== before.group ||
-		after.devices !== before.devices ||
-		after.invites !== before.invites ||
-		after.groupId !== before.groupId ||
-		after.protocol !== before.protocol ||
-		next.keys !== room.keys;
-	const session = after.session === before.session ? (after.session ? SESSION_UNCHANGED : '') : after.session ? JSON.stringify(after.session) : '';
-	const last = room.recent.at(-1);
-	const from = last === undefined || inDocOnly.has(room) ? 0 : next.recent.lastIndexOf(last) + 1;
-	const replace = from === 0 && room.recent.length > 0;
-	return {
-		doc: docChanged ? encodeDoc(next) : '',
-		session,
-		recentMode: replace ? 'replace' : 'append',
-		recent: next.recent.slice(from).map(([id, version, ack]) => `${version} ${id}${ack ? ` ${JSON.stringify(ack)}` : ''}`)
-	};
-}
-
-function decode(ver: string | null, doc: string | null, session: string | null, recent: string[]): StoredRoom | null {
-	if (!doc || !ver) return null;
-	const stored = JSON.parse(doc) as Omit<StoredRoom, 'recent'> & { recent?: StoredRoom['recent'] };
-	const room: StoredRoom = {
-		state: { ...stored.state, version: Number(ver) },
-		keys: stored.keys,
-		recent: recent.length > 0 ? recent.map(parseRecent) : (stored.recent ?? [])
-	};
-	// a doc written before the list existed carries its ids inside: the first write moves them out
-	if (recent.length === 0 && stored.recent?.length) inDocOnly.add(room);
-	room.state.session = session ? (JSON.parse(session) as Session) : null;
-	room.state = upgradeState(room.state);
-	return room;
-}
-
-/** `<version> <id>`, or `<version> <id> <ack extra as JSON>` (ids hold no spaces). */
-function parseRecent(entry: string): RecentCommand {
-	const [version, id, ...extra] = entry.split(' ');
-	return extra.length > 0 ? [id, Number(version), JSON.parse(extra.join(' ')) as AckExtra] : [id, Number(version)];
 }
