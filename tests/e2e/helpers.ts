@@ -77,6 +77,32 @@ export async function expectSettled(page: Page): Promise<void> {
 	await expect(page.getByTestId('pending')).toHaveAttribute('data-count', '0');
 }
 
+/**
+ * The entries a display list shows plus its "+N more" account for every entry, all on screen. Read
+ * in one go (a resize refits the lists a frame later: two separate reads could straddle it), until
+ * the list has fitted the new size. `someLeftOut`: the list is too long for the screen, and says so.
+ */
+export async function expectFitted(display: Page, testid: string, total: number, someLeftOut = false): Promise<void> {
+	await expect(async () => {
+		const fit = await display.getByTestId(testid).evaluate((list) => {
+			const shown = [...list.querySelectorAll('li')].filter((li) => li.getAttribute('aria-hidden') !== 'true');
+			const more = list.querySelector('[data-testid="more"]');
+			return {
+				shown: shown.length,
+				more: more ? Number(more.textContent?.match(/\+(\d+)/)?.[1]) : 0,
+				offScreen: shown.filter((li) => {
+					const box = li.getBoundingClientRect();
+					return box.bottom > window.innerHeight || box.right > window.innerWidth;
+				}).length
+			};
+		});
+		expect(fit.shown + fit.more, `${testid}: shown + "more" = all`).toBe(total);
+		expect(fit.shown, `${testid} shows at least one entry`).toBeGreaterThan(0);
+		if (someLeftOut) expect(fit.more, `${testid} says "+N more"`).toBeGreaterThan(0);
+		expect(fit.offScreen, `${testid}: every shown entry is on the screen`).toBe(0);
+	}).toPass({ timeout: 10_000 });
+}
+
 /** The page neither scrolls nor overflows sideways at its current size. */
 export async function expectFitsOneScreen(page: Page): Promise<void> {
 	const size = await page.evaluate(() => ({

@@ -3,9 +3,9 @@
  * with the speaker's name big enough to read from the back of the room; its one control, the
  * fullscreen button, shows only while the mouse moves.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { CommandInput } from '../../src/lib/protocol/protocol.ts';
-import { CONTROLS, MONDAY, createGroup, expectFitsOneScreen, openDevices, sendAllWithLink, sendWithLink, snapshot, type Devices } from './helpers.ts';
+import { CONTROLS, MONDAY, createGroup, expectFitsOneScreen, expectFitted, openDevices, sendAllWithLink, sendWithLink, snapshot, type Devices } from './helpers.ts';
 import { relaySocket, type SocketRelay } from './socket-relay.ts';
 
 const SIZES = [
@@ -21,21 +21,6 @@ test.afterEach(async () => {
 	await devices?.close();
 	devices = undefined;
 });
-
-/** The entries a display list shows plus its "+N more" account for every entry, all on screen. */
-async function expectFitted(display: Page, testid: string, total: number) {
-	const list = display.getByTestId(testid);
-	const shown = list.locator('li:not([aria-hidden="true"])');
-	const more = list.getByTestId('more');
-	const moreCount = (await more.count()) > 0 ? Number((await more.innerText()).match(/\+(\d+)/)?.[1]) : 0;
-	expect((await shown.count()) + moreCount, `${testid}: shown + "more" = all`).toBe(total);
-	expect(await shown.count(), `${testid} shows at least one entry`).toBeGreaterThan(0);
-	const viewport = display.viewportSize()!;
-	for (const box of await shown.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()))) {
-		expect(box.bottom).toBeLessThanOrEqual(viewport.height);
-		expect(box.right).toBeLessThanOrEqual(viewport.width);
-	}
-}
 
 test('[R24][R26] the display fits 1024x768, 1280x720, 1920x1080 and 3840x2160 with a crowded board and parking lot, in one language or two', async ({
 	browser,
