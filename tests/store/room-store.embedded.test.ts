@@ -20,14 +20,19 @@ storeContract('embedded', async () => ({ store: await embeddedStore() }));
 const groupFile = (dir: string, id: string) => path.join(dir, 'groups', `${id}.json`);
 const contains = (dir: string, text: string) => everyByte(dir).bytes.includes(Buffer.from(text));
 
+/** A store on a data directory of its own, with one group whose session has started. */
+async function groupInSession(options: Omit<Parameters<typeof embeddedStore>[0], 'dir'> = {}) {
+	const dir = tempDataDir();
+	const store = await embeddedStore({ dir, ...options });
+	const room = newRoom();
+	await store.create(room);
+	await apply(store, room.state.groupId, { type: 'session.start' });
+	return { dir, store, id: room.state.groupId };
+}
+
 describe('embedded store on disk', () => {
 	it('keeps every acknowledged change across a restart, in a directory only its owner can read', async () => {
-		const dir = tempDataDir();
-		const store = await embeddedStore({ dir });
-		const room = newRoom();
-		const id = room.state.groupId;
-		await store.create(room);
-		await apply(store, id, { type: 'session.start' });
+		const { dir, store, id } = await groupInSession();
 		for (const name of ['Casey', 'Kurt', 'Tasha']) await apply(store, id, { type: 'queue.add', name });
 		const before = await store.load(id);
 		await store.close();
@@ -41,12 +46,7 @@ describe('embedded store on disk', () => {
 	});
 
 	it('a torn write (killed while writing) leaves the last good state, and no temporary file', async () => {
-		const dir = tempDataDir();
-		const store = await embeddedStore({ dir });
-		const room = newRoom();
-		const id = room.state.groupId;
-		await store.create(room);
-		await apply(store, id, { type: 'session.start' });
+		const { dir, store, id } = await groupInSession();
 		await apply(store, id, { type: 'queue.add', name: 'Franco' });
 		const good = await store.load(id);
 		await store.close();
@@ -60,12 +60,7 @@ describe('embedded store on disk', () => {
 	});
 
 	it('[R5] an ended session leaves no byte of its names or words in the data directory', async () => {
-		const dir = tempDataDir();
-		const store = await embeddedStore({ dir });
-		const room = newRoom();
-		const id = room.state.groupId;
-		await store.create(room);
-		await apply(store, id, { type: 'session.start' });
+		const { dir, store, id } = await groupInSession();
 		await apply(store, id, { type: 'speaker.set', name: 'Kellie' });
 		await apply(store, id, { type: 'board.addItem', column: 'left', text: 'Clean up while high' });
 		expect(contains(dir, 'Kellie')).toBe(true);
@@ -77,13 +72,8 @@ describe('embedded store on disk', () => {
 	});
 
 	it('[R27] a session past its TTL is wiped from disk while running, and a group past its TTL at the next start', async () => {
-		const dir = tempDataDir();
 		let now = 1_000_000;
-		const store = await embeddedStore({ dir, now: () => now, sessionTtlS: 60, groupTtlS: 3600, sweepMs: 20 });
-		const room = newRoom();
-		const id = room.state.groupId;
-		await store.create(room);
-		await apply(store, id, { type: 'session.start' });
+		const { dir, store, id } = await groupInSession({ now: () => now, sessionTtlS: 60, groupTtlS: 3600, sweepMs: 20 });
 		await apply(store, id, { type: 'speaker.set', name: 'Casey' });
 		now += 59_000;
 		expect((await store.load(id))!.state.session).not.toBeNull();
@@ -100,13 +90,8 @@ describe('embedded store on disk', () => {
 	});
 
 	it('[R27] a session that expired while the server was down is wiped at start', async () => {
-		const dir = tempDataDir();
 		let now = 1_000_000;
-		const store = await embeddedStore({ dir, now: () => now, sessionTtlS: 60 });
-		const room = newRoom();
-		const id = room.state.groupId;
-		await store.create(room);
-		await apply(store, id, { type: 'session.start' });
+		const { dir, store, id } = await groupInSession({ now: () => now, sessionTtlS: 60 });
 		await apply(store, id, { type: 'queue.add', name: 'Vaughn' });
 		await store.close();
 		now += 61_000;
@@ -117,12 +102,7 @@ describe('embedded store on disk', () => {
 	});
 
 	it('[R51] a write that fails is not acknowledged and changes nothing; /healthz says so until writing works again', async () => {
-		const dir = tempDataDir();
-		const store = await embeddedStore({ dir });
-		const room = newRoom();
-		const id = room.state.groupId;
-		await store.create(room);
-		await apply(store, id, { type: 'session.start' });
+		const { dir, store, id } = await groupInSession();
 		rmSync(path.join(dir, 'groups'), { recursive: true }); // as good as a full disk for a write
 		await expect(apply(store, id, { type: 'queue.add', name: 'DJ' }, 'w1')).rejects.toBeInstanceOf(StoreUnavailableError);
 		expect((await store.load(id))!.state.session!.queue).toEqual([]);
