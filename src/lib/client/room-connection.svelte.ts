@@ -12,7 +12,7 @@ import type { Joining } from './group-key.ts';
 import { passKeys, wrapFor } from './key-courier.ts';
 import { ACK_TIMEOUT_MS, Outbox, type PendingCommand } from './outbox.svelte.ts';
 import { sessionStore, type OutboxStorage } from './outbox-storage.ts';
-import { openRoomSocket, refusalOf, type RoomSocket, type RoomSocketLink, type RoomSocketOptions } from './room-socket.ts';
+import { finalRefusal, openRoomSocket, type RoomSocket, type RoomSocketLink, type RoomSocketOptions } from './room-socket.ts';
 
 export const LINK = {
 	connecting: 'connecting',
@@ -117,12 +117,10 @@ export class RoomConnection {
 			if (this.status !== LINK.refused && this.status !== LINK.revoked) this.status = LINK.offline;
 		});
 		this.#socket.on('connect_error', (error) => {
-			const refusal = refusalOf(error);
-			if (!this.#socket.active && refusal?.code === ERROR_CODE.forbidden) {
-				this.status = LINK.refused;
-				this.refusal = refusal;
-			} else if (!this.#socket.active && refusal?.code === ERROR_CODE.outdated) {
-				this.status = LINK.outdated; // reconnecting will not help: reloading will
+			const refusal = this.#socket.active ? null : finalRefusal(error);
+			if (refusal) {
+				// reconnecting will not help: a new link will (refused), or reloading will (outdated)
+				this.status = refusal.code === ERROR_CODE.outdated ? LINK.outdated : LINK.refused;
 				this.refusal = refusal;
 			} else {
 				// the network, or a refusal for now (store unavailable): tried again (room-socket.ts)

@@ -40,6 +40,12 @@ export const REFUSAL_BACKOFF: RefusalBackoff = { firstMs: 1000, maxMs: 15_000 };
 /** Refusals that no retry can fix: the page says what to do instead. */
 const FINAL_REFUSALS: ReadonlySet<unknown> = new Set([ERROR_CODE.forbidden, ERROR_CODE.outdated]);
 
+/** The server's refusal of a handshake when no retry can fix it (`forbidden`, `outdated`); else null. */
+export function finalRefusal(error: Error): ProtocolError | null {
+	const refusal = refusalOf(error);
+	return refusal && FINAL_REFUSALS.has(refusal.code) ? refusal : null;
+}
+
 /**
  * The delay before try number `attempt` (0 first) after a refusal: the step doubles up to `maxMs`,
  * and the delay is drawn between half the step and all of it. Drawn after the cap, so devices
@@ -99,7 +105,7 @@ export function openRoomSocket(options: RoomSocketOptions): RoomSocketLink {
 	socket.on('connect', () => void (refusals = 0));
 	socket.on('connect_error', (error) => {
 		// still active: a network failure, which socket.io-client retries by itself
-		if (!socket.active && !FINAL_REFUSALS.has(refusalOf(error)?.code)) retryLater();
+		if (!socket.active && !finalRefusal(error)) retryLater();
 	});
 	socket.on('disconnect', (reason) => {
 		// the server closed this socket without a word (a device removed meanwhile is refused next time)
