@@ -65,7 +65,7 @@ export class Outbox {
 		return new Promise((resolve) => {
 			const entry: OutboxEntry = { command, wire: null, sealing: false, attempts: 0, inFlight: false, settle: resolve };
 			this.#entries.set(command.id, entry);
-			this.#publish();
+			this.#list(); // kept (sealed) once it is sealed
 			this.#seal(entry);
 		});
 	}
@@ -161,8 +161,14 @@ export class Outbox {
 		}, this.#options.retryDelayMs);
 	}
 
-	#publish() {
+	/** What the page shows as waiting. */
+	#list() {
 		this.pending = [...this.#entries.values()].map(({ command, attempts }) => ({ command, attempts }));
+	}
+
+	/** An entry left: shown and kept without it. */
+	#publish() {
+		this.#list();
 		this.#save();
 	}
 
@@ -182,10 +188,10 @@ export class Outbox {
 				.openCommand(wire)
 				.then((opened) => {
 					entry.command = opened;
-					if (this.#entries.get(wire.id) === entry) this.#publish();
+					if (this.#entries.get(wire.id) === entry) this.#list();
 				});
 		}
-		this.pending = [...this.#entries.values()].map(({ command, attempts }) => ({ command, attempts }));
+		this.#list();
 	}
 }
 
