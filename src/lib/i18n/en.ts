@@ -161,10 +161,6 @@ export const en = {
 		prepare: 'Members asked for these topics: come prepared.'
 	},
 
-	/** [R53] Past sessions' counts on the desk, for the funders' report. */
-
-	/** What a phone or laptop edits that the room does not see right now, said next to it. */
-
 	/** The English / Español switch on home, join, pair and the pairing screen. */
 	language: {
 		device: 'Language of this screen',

@@ -56,7 +56,7 @@ export const ERROR_MEANING: Record<ErrorCode, string> = {
 	code_refused: 'The code did not work: it is wrong, used or expired. The answer never says which.',
 	rate_limited: 'Too many requests from this device or address. Nothing was applied; wait a moment. A socket that goes on sending far past its limit is disconnected.',
 	too_many_tries: 'Too many pairing codes typed from this address: wait a few minutes before typing one again. Nothing was applied.',
-	full: 'The queue or the column is full.',
+	full: 'A list is at its limit (the queue, a board column, or the invites waiting to be used). Nothing was applied.',
 	no_group: 'The group no longer exists (it expired, or never did).',
 	unavailable:
 		'The server cannot reach its store, or it did not answer in time. The command may or may not have been applied: send it again with the same `id` and it applies once.',

@@ -7,10 +7,10 @@ import type { GroupInfo, SessionRecord } from '../protocol/protocol.ts';
 const MS_PER_DAY = 24 * 3600 * 1000;
 /** The default retention: 13 months (396 days), a year's report and the month it is written in. */
 export const RECORDS_RETENTION_DAYS = 396;
-export const RECORDS_RETENTION_MS = RECORDS_RETENTION_DAYS * MS_PER_DAY;
 
 /** A retention in days (RECORDS_RETENTION_DAYS) as the rules take it. */
 export const retentionMs = (days: number) => days * MS_PER_DAY;
+export const RECORDS_RETENTION_MS = retentionMs(RECORDS_RETENTION_DAYS);
 
 /** The records that ended within the retention, oldest first. */
 export function recordsWithin(records: readonly SessionRecord[], now: number, retentionMs: number): SessionRecord[] {
