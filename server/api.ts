@@ -6,7 +6,6 @@ import { check } from '../src/lib/protocol/schema.ts';
 import type { RoomState } from '../src/lib/protocol/protocol.ts';
 import type { Deps } from './app.ts';
 import { newGroupId } from './credentials.ts';
-import { setSecurityHeaders } from './headers.ts';
 import { allowed } from './limits.ts';
 import { originAllowed } from './origins.ts';
 import { pairingRoutes } from './pairing.ts';
@@ -20,7 +19,7 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 	const api = express();
 	api.disable('x-powered-by');
 	api.set('trust proxy', deps.trustProxyHops);
-	api.use(securityHeaders);
+	// the security headers: set for every answer of this HTTP server, pages and API (socket-server.ts)
 	// [R46] the API answers browser pages of this app only
 	api.use('/api', (req, res, next) => {
 		if (req.method === 'GET' || originAllowed(req, deps.allowedOrigins)) return next();
@@ -81,12 +80,6 @@ export function createApi(deps: Deps, broadcast: (state: RoomState) => void): ex
 	api.use(onError);
 	return api;
 }
-
-/** Headers for everything this process answers (pages get theirs, CSP included, from SvelteKit too). */
-const securityHeaders: express.RequestHandler = (_req, res, next) => {
-	setSecurityHeaders(res);
-	next();
-};
 
 /** What was wrong with a body Express could not read, in words (its own limit, as each route set it). */
 function bodyProblem(status: number, error: { type?: string; limit?: number } | undefined): string {

@@ -39,6 +39,7 @@ const UNAVAILABLE: ProtocolError = {
 
 export function createCommandPipeline(deps: Deps, publisher: Publisher) {
 	const { store, log, now } = deps;
+	const recordsRetentionMs = retentionMs(deps.recordsRetentionDays);
 	const refusals = new RefusalLog(log, 'command.refused');
 
 	/** The answer to one `command` event; never throws. */
@@ -61,7 +62,7 @@ export function createCommandPipeline(deps: Deps, publisher: Publisher) {
 			const sender = { groupId, address: () => deps.addressOf(socket.request), ackKey: ackKeys.get(socket)! };
 			const prepared = await prepareCommand(deps, command, sender);
 			if (prepared.refusal) return refuse(prepared.refusal, command.type);
-			const ctx = { now: now(), sender: { deviceId: socket.data.deviceId, role }, recordsRetentionMs: retentionMs(deps.recordsRetentionDays), ...prepared.ctx };
+			const ctx = { now: now(), sender: { deviceId: socket.data.deviceId, role }, recordsRetentionMs, ...prepared.ctx };
 			const outcome = await store.update(groupId, (room) => runCommand(room, command, ctx));
 			if (!outcome.found) return refuse(NO_GROUP, command.type);
 			const late = await prepared.after?.(outcome.result);

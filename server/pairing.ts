@@ -14,7 +14,7 @@ import { MAX_WRONG_TRIES, hashSecret, newShortCode, parseShortCode } from './cod
 import { hashCredential, newCredential, newDeviceId, sameHash } from './credentials.ts';
 import { allowed, type Limiters } from './limits.ts';
 import type { Logger } from './log.ts';
-import { admitInvited } from './rooms.ts';
+import { CODE_REFUSED, admitInvited } from './rooms.ts';
 import type { RoomStore } from './store/room-store.ts';
 
 const PAIRING_TTL_S = 600;
@@ -31,10 +31,6 @@ export interface PairingDeps {
 	addressOf: (req: IncomingMessage) => string;
 }
 
-export const CODE_REFUSED: ProtocolError = {
-	code: ERROR_CODE.codeRefused,
-	message: 'That code did not work. Check it and try again, or ask for a new one.'
-};
 export const SLOW_DOWN: ProtocolError = { code: ERROR_CODE.rateLimited, message: 'Too many tries from here. Wait a few minutes.' };
 /** The same limit met by `device.pair` over a socket: final, so the page's outbox does not keep guessing. */
 export const TOO_MANY_TRIES: ProtocolError = { code: ERROR_CODE.tooManyTries, message: 'Too many codes tried from here. Wait a few minutes, then type it again.' };

@@ -127,7 +127,11 @@ export function attachRealtime(httpServer: HttpServer, deps: Deps, destroyUpgrad
 	 */
 	async function resync() {
 		const byGroup = new Map<string, RoomcastSocket[]>();
-		for (const socket of io.of('/').sockets.values()) byGroup.set(socket.data.groupId, [...(byGroup.get(socket.data.groupId) ?? []), socket]);
+		for (const socket of io.of('/').sockets.values()) {
+			const sockets = byGroup.get(socket.data.groupId);
+			if (sockets) sockets.push(socket);
+			else byGroup.set(socket.data.groupId, [socket]);
+		}
 		for (const [groupId, sockets] of byGroup) {
 			try {
 				const room = await store.load(groupId);

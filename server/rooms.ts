@@ -6,7 +6,7 @@
  */
 import { applyCommand, canSend, createRoomState, type CommandContext } from '../src/lib/room/room.ts';
 import { admitDevice } from '../src/lib/room/room.devices.ts';
-import { ERROR_CODE, ROLE, type Command, type CommandAck, type Device, type Role, type RoomState } from '../src/lib/protocol/protocol.ts';
+import { ERROR_CODE, ROLE, type Command, type CommandAck, type Device, type ProtocolError, type Role, type RoomState } from '../src/lib/protocol/protocol.ts';
 import { hashCredential, newCredential, newDeviceId } from './credentials.ts';
 import { DEDUPE_WINDOW, type AckExtra, type Change, type StoredRoom } from './store/room-store.ts';
 
@@ -40,7 +40,11 @@ export interface ServerContext extends CommandContext {
 }
 
 const unchanged = (ack: CommandAck | StoredAck, replayed = false): Change<CommandOutcome> => ({ next: null, result: { ack, changed: null, replayed } });
-const codeRefused = { code: ERROR_CODE.codeRefused, message: 'That code did not work. Check it and try again, or ask for a new one.' };
+/** A pairing or invite code that did not work; never says whether it was wrong, used or expired. */
+export const CODE_REFUSED: ProtocolError = {
+	code: ERROR_CODE.codeRefused,
+	message: 'That code did not work. Check it and try again, or ask for a new one.'
+};
 
 export function runCommand(room: StoredRoom, command: Command, ctx: ServerContext): Change<CommandOutcome> {
 	const sender = room.state.devices.find((d) => d.id === ctx.sender.deviceId);
@@ -51,7 +55,7 @@ export function runCommand(room: StoredRoom, command: Command, ctx: ServerContex
 	// [R48] the key goes only to a display this group paired; the server relays it (pairing.ts)
 	if (command.type === 'pairing.deliverKey') {
 		const paired = ctx.pairedDeviceId && room.state.devices.some((d) => d.id === ctx.pairedDeviceId && d.role === ROLE.display);
-		return unchanged(paired ? { ok: true, version: room.state.version } : { ok: false, error: codeRefused });
+		return unchanged(paired ? { ok: true, version: room.state.version } : { ok: false, error: CODE_REFUSED });
 	}
 	const applied = applyCommand(room.state, command, ctx);
 	if (!applied.ok) return unchanged(applied);

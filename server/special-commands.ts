@@ -6,13 +6,13 @@
  * whole ack included, is written by the transaction itself, so a retried command id is answered with
  * its whole first ack [R18]; and each step can safely run again for a retry.
  */
-import { ERROR_CODE, ROLE, type Command, type CommandOf, type Device, type ProtocolError } from '../src/lib/protocol/protocol.ts';
+import { ROLE, type Command, type CommandOf, type Device, type ProtocolError } from '../src/lib/protocol/protocol.ts';
 import { sealForDevice } from './ack-seal.ts';
 import { CODE_KIND } from './codes/code-store.ts';
 import { parseShortCode } from './codes/short-code.ts';
 import { newDeviceId } from './credentials.ts';
-import { CODE_REFUSED, checkCode, issueInvite, SLOW_DOWN, TOO_MANY_TRIES, type PairingDeps } from './pairing.ts';
-import type { CommandOutcome, ServerContext } from './rooms.ts';
+import { checkCode, issueInvite, SLOW_DOWN, TOO_MANY_TRIES, type PairingDeps } from './pairing.ts';
+import { CODE_REFUSED, type CommandOutcome, type ServerContext } from './rooms.ts';
 
 export interface Sender {
 	groupId: string;
@@ -104,7 +104,7 @@ async function prepareKeyRelay(deps: PairingDeps, command: CommandOf<'pairing.de
 		after: async ({ ack }) => {
 			if (!ack.ok) return;
 			const left = await deps.codes.setData(CODE_KIND.pairing, parsed.id, { ...record.data, wrappedKey: command.wrappedKey, keyDone: command.id });
-			if (!left) return { code: ERROR_CODE.codeRefused, message: CODE_REFUSED.message }; // expired meanwhile
+			if (!left) return CODE_REFUSED; // expired meanwhile
 		}
 	};
 }
