@@ -83,15 +83,20 @@ export async function openEmbeddedStore(dir: DataDir, options: EmbeddedStoreOpti
 	}
 	for (const groupId of entries.keys()) await expire(groupId);
 
+	/** What of a group is past its TTL at `t`: the whole group, its session, or nothing. */
+	function due(entry: Entry, t: number): 'group' | 'session' | null {
+		return t >= entry.groupExpiresAt ? 'group' : entry.sessionExpiresAt !== null && t >= entry.sessionExpiresAt ? 'session' : null;
+	}
+
 	/** Removes what has expired of a group, from disk first. */
 	async function expire(groupId: string): Promise<void> {
 		const entry = entries.get(groupId);
 		if (!entry) return;
-		const t = now();
-		if (t >= entry.groupExpiresAt) {
+		const expired = due(entry, now());
+		if (expired === 'group') {
 			await dir.remove(fileOf(groupId));
 			entries.delete(groupId);
-		} else if (entry.sessionExpiresAt !== null && t >= entry.sessionExpiresAt) {
+		} else if (expired === 'session') {
 			const next = { ...entry, room: { ...entry.room, state: { ...entry.room.state, session: null } }, sessionExpiresAt: null };
 			await persist(next);
 			entries.set(groupId, next);
@@ -134,8 +139,10 @@ export async function openEmbeddedStore(dir: DataDir, options: EmbeddedStoreOpti
 		return run;
 	}
 
+	// only a group with something past its TTL waits for its turn (where expire() looks again)
 	const sweep = setInterval(() => {
-		for (const groupId of entries.keys()) void inTurn(groupId, () => expire(groupId)).catch(() => {}); // tried again next sweep
+		const t = now();
+		for (const [groupId, entry] of entries) if (due(entry, t)) void inTurn(groupId, () => expire(groupId)).catch(() => {}); // tried again next sweep
 	}, options.sweepMs ?? SWEEP_MS);
 	sweep.unref();
 
